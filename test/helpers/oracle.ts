@@ -1,0 +1,83 @@
+/**
+ * Walks the golden cases in `../shared/oracle/<family>/` (beside the project
+ * root, read-only, never copied into the repo) and loads their `.npy` arrays.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NdArray } from 'ndarray';
+import { readNpy } from '../../src/io/npy.js';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = resolve(PROJECT_ROOT, '../shared');
+export const ORACLE = join(SHARED, 'oracle');
+
+export type OracleValue = NdArray<Float32Array | Float64Array | Uint8Array> | unknown;
+
+export interface OracleCase {
+  name: string;
+  fn: string;
+  params: Record<string, unknown>;
+  inputs: Record<string, OracleValue>;
+  expected: Record<string, OracleValue>;
+}
+
+function resolveValues(dir: string, obj: Record<string, unknown> | undefined): Record<string, OracleValue> {
+  const out: Record<string, OracleValue> = {};
+  for (const [k, v] of Object.entries(obj ?? {})) {
+    out[k] = typeof v === 'string' && v.endsWith('.npy') ? readNpy(readFileSync(join(dir, v)), { allowInteger: true }) : v;
+  }
+  return out;
+}
+
+/** All cases of `family` whose `fn` satisfies `match`, sorted by file name. */
+export function loadOracleCases(family: string, match: (fn: string) => boolean): OracleCase[] {
+  const dir = join(ORACLE, family);
+  if (!existsSync(dir)) throw new Error(`golden cases not found at ${dir}: ../shared must sit beside the project root`);
+  const cases: OracleCase[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const manifest = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    if (!match(manifest.fn)) continue;
+    cases.push({
+      name: file.replace(/\.json$/, ''),
+      fn: manifest.fn,
+      params: manifest.params ?? {},
+      inputs: resolveValues(dir, manifest.inputs),
+      expected: resolveValues(dir, manifest.expected),
+    });
+  }
+  return cases;
+}
+
+/** Largest |a − b| over two flat arrays (NaN-aware: NaN == NaN counts as 0, NaN vs number as Infinity). */
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      if (Number.isNaN(x) !== Number.isNaN(y)) return Infinity;
+      continue;
+    }
+    const d = Math.abs(x - y);
+    if (d > m) m = d;
+  }
+  return m;
+}
+
+/** C-order flat copy of an ndarray's values (any strides). */
+export function flat(a: NdArray): number[] {
+  const out: number[] = [];
+  const { shape } = a;
+  const idx = new Array(shape.length).fill(0);
+  const n = shape.reduce((p, s) => p * s, 1);
+  for (let i = 0; i < n; i++) {
+    out.push(a.get(...idx) as number);
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
+}

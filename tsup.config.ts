@@ -1,0 +1,30 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'encode/index': 'src/encode/index.ts',
+      'decode/index': 'src/decode/index.ts',
+      'metrics/index': 'src/metrics/index.ts',
+      'gpu/index': 'src/gpu/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    treeshake: true,
+    external: ['fast-check', 'gpu.js', 'webgpu', 'gl'],
+  },
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
