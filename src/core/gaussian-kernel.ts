@@ -2,7 +2,7 @@
  * OpenCV-compatible 1-D Gaussian kernels (`cv2.getGaussianKernel`).
  *
  * With `sigma <= 0` OpenCV derives σ from the size, `σ = 0.3·((k−1)/2 − 1) + 0.8`
- * (σ = 2 for k = 11, 3.2 for k = 17, 3.8 for k = 23), **except** for odd k ≤ 7,
+ * (σ = 2 for k = 11, 2.9 for k = 17, 3.8 for k = 23), **except** for odd k ≤ 7,
  * where it uses fixed binomial tables (`small_gaussian_tab` in
  * `opencv/modules/imgproc/src/smooth.dispatch.cpp`): k=3 → [1,2,1]/4,
  * k=5 → [1,4,6,4,1]/16, k=7 → [1,3.5,7,9,7,3.5,1]/32. Ports that evaluate the
