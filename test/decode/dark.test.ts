@@ -85,8 +85,15 @@ describe('refineDark', () => {
   it('takes unbounded Newton steps by default but bounds them with guard (quarter fallback)', () => {
     const hm = noiseMaps([17, 32, 24], 11, 0, 1);
     const kp = argmax3(hm);
+    const d = kp.data as Float64Array;
     const guarded = refineDark(kp, hm, { guard: true });
-    for (let i = 0; i < kp.data.length; i++) expect(Math.abs(guarded.data[i] - kp.data[i])).toBeLessThanOrEqual(1);
+    const free = refineDark(kp, hm);
+    let maxFree = 0;
+    for (let i = 0; i < d.length; i++) {
+      expect(Math.abs(guarded.data[i] - d[i])).toBeLessThanOrEqual(1);
+      maxFree = Math.max(maxFree, Math.abs(free.data[i] - d[i]));
+    }
+    expect(maxFree).toBeGreaterThan(1);
   });
 
   it('is invariant to scaling the heatmap values by c > 0', () => {
