@@ -8,7 +8,7 @@ import { checkOptions, checkFinite } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import type { Plane } from '../core/convolve.js';
 import { blurPlaneRescaled } from './blur.js';
-import { createGridBlur, type GridBlur } from './local-blur.js';
+import { createStencilBlur } from './local-blur.js';
 import { pairKeypoints } from './pairing.js';
 
 export interface DarkOptions {
@@ -80,15 +80,13 @@ export function createDarkEvaluator(options?: DarkOptions): DarkEvaluator {
   const guard = opts.guard ?? false;
   if (typeof guard !== 'boolean') throw new TypeError(`options.guard must be a boolean, got ${typeof guard}`);
   const maxStep = opts.maxStep === undefined ? 1 : checkFinite('options.maxStep', opts.maxStep, { positive: true });
-  const grid: GridBlur = createGridBlur(kernel, 5, 5);
+  const stencil = createStencilBlur(kernel);
   const B = new Float64Array(25);
   const L = new Float64Array(25);
   let full: Float32Array | undefined;
   return {
     offsetAt(plane, x, y, out) {
-      const ys = [y - 2, y - 1, y, y + 1, y + 2];
-      const xs = [x - 2, x - 1, x, x + 1, x + 2];
-      grid(plane, ys, xs, B);
+      stencil(plane, x, y, B);
       let ok = true;
       for (const i of USED) {
         const v = B[i];
@@ -128,8 +126,8 @@ export function createDarkEvaluator(options?: DarkOptions): DarkEvaluator {
  * taken whenever `det ≠ 0` (no definiteness test, no clamp — see `guard`).
  * Differences on purpose: a keypoint whose result would be NaN/∞ is kept.
  *
- * The blur is evaluated only at the 25-point grid around each keypoint (13
- * are used), never on whole maps, unless a value there falls below the 1e-10
+ * The blur is evaluated only at the 13 stencil points around each keypoint,
+ * never on whole maps, unless a value there falls below the 1e-10
  * floor; then that one map is blurred and rescaled exactly as mmpose.
  *
  * Units: heatmap pixels in and out. Cost: O(N·K·k²) plus O(H·W·k) per

@@ -58,3 +58,53 @@ export function createGridBlur(kernel: Float64Array, maxX: number, maxSpan: numb
     }
   };
 }
+
+/**
+ * Zero-border blur at exactly the 13 points of DARK's stencil around (x, y):
+ * `out[(dy+2)·5 + dx+2]` for (dx, dy) in {(0,0), (±1,0), (±2,0), (0,±1),
+ * (0,±2), (±1,±1)}; the other 12 entries of the 5×5 `out` are left as they
+ * are. Row filters are shared per column: 15 rows for column x, 13 for x±1,
+ * 11 for x±2 — 63·k + 13·k multiply-adds, about 836 for k = 11.
+ */
+export type StencilBlur = (plane: Plane, x: number, y: number, out: Float64Array) => void;
+
+/** Make a {@link StencilBlur} for `kernel` (odd length). */
+export function createStencilBlur(kernel: Float64Array): StencilBlur {
+  const k = kernel.length;
+  const r = (k - 1) >> 1;
+  const rows = new Float64Array(k + 4);
+  // For each column offset dx: the row offsets dy of the stencil points in that column.
+  const columns: [number, number[]][] = [
+    [0, [-2, -1, 0, 1, 2]],
+    [-1, [-1, 0, 1]],
+    [1, [-1, 0, 1]],
+    [-2, [0]],
+    [2, [0]],
+  ];
+  return (plane, x, y, out) => {
+    const { data, offset, sH, sW, H, W } = plane;
+    for (const [dx, dys] of columns) {
+      const cx = x + dx;
+      const i0 = Math.max(0, r - cx);
+      const i1 = Math.min(k, W - cx + r);
+      const dyMin = dys[0];
+      const n = dys[dys.length - 1] - dyMin + k;
+      const r0 = y + dyMin - r;
+      for (let t = 0; t < n; t++) {
+        const row = r0 + t;
+        let acc = 0;
+        if (row >= 0 && row < H) {
+          const base = offset + row * sH + (cx - r) * sW;
+          for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
+        }
+        rows[t] = acc;
+      }
+      for (const dy of dys) {
+        const t0 = dy - dyMin;
+        let acc = 0;
+        for (let q = 0; q < k; q++) acc += kernel[q] * rows[t0 + q];
+        out[(dy + 2) * 5 + dx + 2] = acc;
+      }
+    }
+  };
+}
