@@ -77,6 +77,15 @@ function udpStep(L: Float64Array, out: Float64Array): boolean {
  * @returns fresh keypoints `[N, K, 2]` (Float64Array)
  */
 export function refineDarkUdp(keypoints: NdArray, heatmaps: NdArray, options?: DarkUdpOptions): NdArray<Float64Array> {
+  return refineDarkUdpKnownMax(keypoints, heatmaps, undefined, options);
+}
+
+/**
+ * {@link refineDarkUdp} with the maximum of each map already known (the argmax
+ * scores, `[B·K]` or `[K]` flat), which saves a scan per map. Internal: used by
+ * codecs right after {@link heatmapArgmax}.
+ */
+export function refineDarkUdpKnownMax(keypoints: NdArray, heatmaps: NdArray, mapMax: Float64Array | undefined, options?: DarkUdpOptions): NdArray<Float64Array> {
   const opts = checkOptions('options', options);
   const kernel = cvGaussianKernel(opts.blurKernelSize ?? 11, 0, 'options.blurKernelSize');
   const p = pairKeypoints(keypoints, heatmaps);
@@ -92,7 +101,8 @@ export function refineDarkUdp(keypoints: NdArray, heatmaps: NdArray, options?: D
       const y = Math.floor(o[i + 1]);
       if (!(x >= 0 && x < hv.W && y >= 0 && y < hv.H)) continue;
       plane.offset = p.planeOffset(n, k);
-      if (ev.offsetAt(plane, x, y, step)) {
+      const known = mapMax ? mapMax[(hv.batched ? n * kv.K : 0) + k] : undefined;
+      if (ev.offsetAt(plane, x, y, step, known)) {
         o[i] += step[0];
         o[i + 1] += step[1];
       }
