@@ -26,6 +26,13 @@ export type NumericData =
 /** Largest allocation a function may make for its output: 1 GiB. */
 export const MAX_ALLOCATION_BYTES = 2 ** 30;
 
+/**
+ * Largest number of logical elements an input view may have (2^30). A broadcast
+ * view (stride 0) can describe far more elements than its data holds; reading
+ * such a view would take minutes, so it is rejected up front with a `RangeError`.
+ */
+export const MAX_VIEW_ELEMENTS = 2 ** 30;
+
 const NUMERIC_CTORS = [
   Float32Array,
   Float64Array,
@@ -85,6 +92,10 @@ export function checkNdArray<T extends NumericData = FloatData>(name: string, x:
     if (!Number.isSafeInteger(stride[d])) throw new TypeError(`${name} stride[${d}] must be an integer, got ${stride[d]}`);
   }
   if (!Number.isSafeInteger(offset)) throw new TypeError(`${name} offset must be an integer, got ${offset}`);
+  const elements = shape.reduce((a, n) => a * n, 1);
+  if (elements > MAX_VIEW_ELEMENTS) {
+    throw new RangeError(`${name} view (shape [${shape.join(', ')}]) has ${elements} elements, over the limit of ${MAX_VIEW_ELEMENTS}`);
+  }
   if (shape.every((n) => n > 0)) {
     let lo = offset;
     let hi = offset;

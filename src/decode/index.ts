@@ -18,3 +18,5 @@ export { aggregateHeatmaps } from './aggregate.js';
 export type { AggregateOptions } from './aggregate.js';
 export { getWarpMatrix, transformKeypoints, invertAffine, heatmapToInputScale } from '../core/geometry.js';
 export type { Affine, WarpOptions } from '../core/geometry.js';
+export { createCodec } from './codec.js';
+export type { Codec, CodecOptions, CodecType, EncodeResult } from './codec.js';

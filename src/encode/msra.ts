@@ -1,0 +1,77 @@
+/**
+ * MSRA (SimpleBaseline / HRNet) Gaussian targets: Xiao et al., "Simple
+ * Baselines for Human Pose Estimation and Tracking", ECCV 2018; mmpose 1.x
+ * `generate_gaussian_heatmaps` (`codecs/utils/gaussian_heatmap.py`).
+ */
+import type { NdArray } from 'ndarray';
+import { checkOptions, zerosF32 } from '../core/ndarray.js';
+import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn, type SigmaInput, type Placement } from './encoder-args.js';
+import { placeAxis, windowOffMap, drawWindow } from './window-gaussian.js';
+
+/** Result of the heatmap encoders. */
+export interface HeatmapTargets {
+  /** `[K, H, W]` float32 targets (`[3K, H, W]` for {@link udpCombinedTargets}). */
+  heatmaps: NdArray<Float32Array>;
+  /** `[N, K]` float32 keypoint weights (mmpose `keypoint_weights`). */
+  weights: NdArray<Float32Array>;
+}
+
+export interface WindowOptions {
+  /**
+   * `'mmpose'` (default): reproduce mmpose exactly, including its
+   * fractional-3σ window quirks (σ = 2.5, μ = 3 → peak at column 4;
+   * σ = 1.4, μ = 10 → peak at column 9; see docs/encode.md).
+   * `'floor'`: floor instead of truncating and centre the window on
+   * `m = floor(μ + 0.5)`, so the peak is always 1 at m, and weight 0 exactly
+   * when no window pixel is on the map.
+   * The two agree whenever 3σ is an integer and the keypoint is on the map.
+   */
+  placement?: Placement;
+}
+
+/**
+ * Integer-centre Gaussian heatmaps with peak 1 (unnormalised), one channel per
+ * keypoint, several instances max-combined.
+ *
+ * For every instance n and keypoint k with `visible[n,k] ≥ 0.5`:
+ * `m = trunc(μ + 0.5)`, `r = 3σ_n`, window columns `trunc(m − r) … trunc(m + r + 1) − 1`,
+ * value `exp(−((x − m)² + (y − m_y)²)/(2σ_n²))` inside the window, 0 outside;
+ * `heatmaps[k] = max(heatmaps[k], window)`. Weights start as a float32 copy of
+ * `visible` and become 0 when the window is entirely off the map
+ * (`left ≥ W or top ≥ H or right < 0 or bottom < 0`). Invisible keypoints are
+ * not drawn and keep their visibility as weight; their coordinates may be NaN.
+ *
+ * Units: heatmap pixels (pixel i centred at i). Cost: O(N·K·(6σ+1)²).
+ *
+ * @param heatmapSize `[W, H]` positive integers
+ * @param keypoints `[N, K, ≥2]` (x, y) in heatmap px, float32 or float64, any strides
+ * @param visible `[N, K]` visibility (any numeric type, finite)
+ * @param sigma σ in heatmap px: a number, or one per instance (`[N]`, e.g. from {@link scaleAdaptiveSigma})
+ * @param options {@link WindowOptions}
+ * @returns heatmaps `[K, H, W]`, weights `[N, K]` (float32)
+ */
+export function msraHeatmaps(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, sigma: SigmaInput, options?: WindowOptions): HeatmapTargets {
+  const inp = readEncoderInputs(heatmapSize, keypoints, visible);
+  const sigmas = readSigmas(sigma, inp.N);
+  const placement = readPlacement(checkOptions('options', options).placement);
+  const { W, H, N, K, kp, vis, f } = inp;
+  const heatmaps = zerosF32([K, H, W], 'heatmaps');
+  const weights = initialWeights(vis);
+  for (let n = 0; n < N; n++) {
+    const s = sigmas[n];
+    const r = s * 3;
+    const centre = Math.floor((2 * r + 1) / 2); // Python `gaussian_size // 2` on a float
+    for (let k = 0; k < K; k++) {
+      if (!isDrawn(vis, n, k)) continue;
+      const p = kp.offset + n * kp.sN + k * kp.sK;
+      const ax = placeAxis(kp.data[p], r, f, placement);
+      const ay = placeAxis(kp.data[p + kp.sD], r, f, placement);
+      if (windowOffMap(ax, ay, W, H, placement)) {
+        weights.data[n * K + k] = 0;
+        continue;
+      }
+      drawWindow(heatmaps.data, k * H * W, W, H, ax, ay, centre, centre, s);
+    }
+  }
+  return { heatmaps, weights };
+}
