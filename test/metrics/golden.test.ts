@@ -1,0 +1,126 @@
+/**
+ * Golden parity with pycocotools and mmpose for every `coco.*`, `metrics.*`
+ * and `nms.*` case in ../shared/oracle/metrics (walked, never copied).
+ * Tolerances (oracle README): COCO stats ≤ 1e-9 absolute; metrics ≤ 1e-6
+ * relative; NMS kept indices exact.
+ */
+import { describe, expect, it } from 'vitest';
+import type { NdArray } from 'ndarray';
+import { loadOracleCases, flat } from '../helpers/oracle.js';
+import {
+  cocoKeypointEval,
+  computeOks,
+  pckAccuracy,
+  pckhAccuracy,
+  auc,
+  epe,
+  nme,
+  oksNms,
+  softOksNms,
+  type CocoDataset,
+  type CocoKeypointResult,
+} from '../../src/metrics/index.js';
+
+const cases = loadOracleCases('metrics', (fn) => fn.startsWith('coco.') || fn.startsWith('metrics.') || fn.startsWith('nms.'));
+
+/** |a − b| / max(|b|, 1e-12); both −1 or equal → 0. */
+function rel(a: number, b: number): number {
+  if (a === b) return 0;
+  return Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
+}
+
+function instancesOf(c: (typeof cases)[number]) {
+  const kp = c.inputs.keypoints as NdArray;
+  const scores = flat(c.inputs.scores as NdArray);
+  const areas = flat(c.inputs.areas as NdArray);
+  return scores.map((score, i) => ({ keypoints: kp.pick(i, null, null), score, area: areas[i] }));
+}
+
+describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpose 1.x)', () => {
+  it('finds the golden cases', () => {
+    expect(cases.filter((c) => c.fn === 'coco.eval').length).toBeGreaterThanOrEqual(20);
+    expect(cases.length).toBeGreaterThan(100);
+  });
+  for (const c of cases) {
+    it(`${c.name} ${c.fn} ${JSON.stringify(c.params).slice(0, 80)}`, () => {
+      const p = c.params;
+      const e = c.expected;
+      switch (c.fn) {
+        case 'coco.eval': {
+          const gt = c.inputs.gt as CocoDataset;
+          const dt = c.inputs.dt as CocoKeypointResult[];
+          const sigmas = p.sigmas as number[] | undefined;
+          const r = cocoKeypointEval(gt, dt, sigmas ? { sigmas } : undefined);
+          const want = e.stats as number[];
+          for (let i = 0; i < 10; i++) expect(Math.abs(r.stats[i] - want[i]), `stats[${i}]`).toBeLessThanOrEqual(1e-9);
+          const lines = (e.summary as string).split('\n').filter((l) => l.startsWith(' Average'));
+          expect(r.summary.split('\n')).toEqual(lines);
+          // Per-image OKS matrices.
+          for (const [key, mat] of Object.entries(e.ious as Record<string, number[][]>)) {
+            const [imgId, catId] = key.split(',').map(Number);
+            const gts = gt.annotations.filter((a) => a.image_id === imgId && a.category_id === catId);
+            const dts = dt.filter((d) => d.image_id === imgId && d.category_id === catId);
+            const got = computeOks(gts, dts, sigmas ? { sigmas } : undefined);
+            expect(got.length).toBe(mat.length);
+            for (let i = 0; i < mat.length; i++) for (let j = 0; j < mat[i].length; j++) expect(Math.abs(got[i][j] - mat[i][j])).toBeLessThanOrEqual(1e-12);
+          }
+          break;
+        }
+        case 'metrics.pck': {
+          const r = pckAccuracy(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, p.thr as number, c.inputs.norm_factor as NdArray);
+          const acc = flat(e.acc as NdArray);
+          flat(r.perKeypoint).forEach((v, k) => expect(rel(v, acc[k]), `acc[${k}]`).toBeLessThanOrEqual(1e-6));
+          expect(rel(r.average, e.avg_acc as number)).toBeLessThanOrEqual(1e-6);
+          expect(r.count).toBe(e.cnt);
+          break;
+        }
+        case 'metrics.auc': {
+          const v = auc(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, p.norm_factor as number, p.num_thrs as number);
+          expect(rel(v, e.auc as number)).toBeLessThanOrEqual(1e-6);
+          break;
+        }
+        case 'metrics.epe': {
+          const v = epe(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray);
+          expect(rel(v, e.epe as number)).toBeLessThanOrEqual(1e-6);
+          break;
+        }
+        case 'metrics.nme': {
+          const v = nme(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, c.inputs.normalize_factor as NdArray);
+          expect(rel(v, e.nme as number)).toBeLessThanOrEqual(1e-6);
+          break;
+        }
+        case 'metrics.pckh': {
+          const r = pckhAccuracy(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, c.inputs.head_size as NdArray, { thr: p.thr as number });
+          const map: Record<string, number> = {
+            'Head PCK': r.head,
+            'Shoulder PCK': r.shoulder,
+            'Elbow PCK': r.elbow,
+            'Wrist PCK': r.wrist,
+            'Hip PCK': r.hip,
+            'Knee PCK': r.knee,
+            'Ankle PCK': r.ankle,
+            PCK: r.pck,
+            'PCK@0.1': r.pckAt01,
+          };
+          for (const [k, want] of Object.entries(e)) expect(rel(map[k], want as number), k).toBeLessThanOrEqual(1e-6);
+          break;
+        }
+        case 'nms.oks':
+        case 'nms.softOks': {
+          const opts = {
+            sigmas: (p.sigmas as number[] | null) ?? undefined,
+            visThreshold: (p.vis_thr as number | null) ?? undefined,
+          };
+          const keep =
+            c.fn === 'nms.oks'
+              ? oksNms(instancesOf(c), p.thr as number, opts)
+              : softOksNms(instancesOf(c), p.thr as number, { ...opts, maxDets: p.max_dets as number });
+          expect(keep).toEqual(e.keep);
+          break;
+        }
+        default:
+          throw new Error(`unhandled golden fn ${c.fn}`);
+      }
+    });
+  }
+});
