@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * `npm run test:gpu`: the shared decoder table (test/gpu/backend.gpu.ts) on each
+ * gpu.js backend, ONE PROCESS PER BACKEND (headless-gl and Dawn-on-GLES cannot
+ * share a process; spec gpu.md), then the real-browser test. Backends: cpu,
+ * webasm, webgpu (Dawn; GLES on llvmpipe without a GPU), headlessgl (under
+ * `xvfb-run -a`). Every step must pass; prints one summary line per step and
+ * exits 1 if any failed. POSECODEC_GPU_BACKENDS=cpu,webasm limits the list.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
+const wanted = (process.env.POSECODEC_GPU_BACKENDS ?? 'cpu,webasm,webgpu,headlessgl,browser').split(',');
+const steps = [
+  ['cpu', process.execPath, [vitest, 'run', '--config', 'vitest.gpu.config.ts']],
+  ['webasm', process.execPath, [vitest, 'run', '--config', 'vitest.gpu.config.ts']],
+  ['webgpu', process.execPath, [vitest, 'run', '--config', 'vitest.gpu.config.ts']],
+  ['headlessgl', 'xvfb-run', ['-a', process.execPath, vitest, 'run', '--config', 'vitest.gpu.config.ts']],
+  ['browser', process.execPath, [join(ROOT, 'test/browser/gpu-browser.mjs')]],
+].filter(([name]) => wanted.includes(name));
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== posecodec/gpu: ${name === 'browser' ? 'chromium (WebGL2 + WebGPU)' : `gpu.js backend '${name}'`} ===`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, POSECODEC_GPU_BACKEND: name === 'browser' ? '' : name },
+  });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  const why = r.error ? ` (${r.error.message})` : r.signal ? ` (signal ${r.signal})` : ok ? '' : ` (exit ${r.status})`;
+  results.push({ name, ok, line: `${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(10)} ${secs.padStart(6)} s${why}` });
+}
+console.log('\n=== posecodec/gpu summary ===');
+for (const r of results) console.log(r.line);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`posecodec/gpu: ${results.length - failed} passed, ${failed} failed`);
+if (failed) {
+  console.error(`posecodec/gpu: ${failed} backend run(s) FAILED: ${results.filter((r) => !r.ok).map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
