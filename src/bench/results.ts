@@ -1,0 +1,45 @@
+/**
+ * The shape of `results.json`: everything one `posecodec bench` run measured,
+ * plus where and when.
+ */
+import type { ErrorRow } from './quantization.js';
+import type { FlipRow } from './flip-bias.js';
+import type { ApRow } from './oracle-ap.js';
+import type { SpeedRow } from './speed.js';
+import type { MachineInfo } from './machine.js';
+
+/** Timing of `cocoKeypointEval` (the metrics benchmark, bench/coco-eval.ts). */
+export interface CocoEvalTiming {
+  /** The workload evaluated. */
+  description: string;
+  /** Evaluate + accumulate + summarize, median of `runs`, ms. */
+  medianMs: number;
+  /** JSON.parse of GT and results, ms. */
+  parseMs: number;
+  /** Peak resident set size during the run, MiB. */
+  peakRssMB: number;
+  runs: number;
+}
+
+export interface BenchResults {
+  /** ISO date-time of the run. */
+  date: string;
+  machine: MachineInfo;
+  quick: boolean;
+  seed: number;
+  posecodecVersion: string;
+  settings: { interiorPoints: number; borderPoints: number; flipPoints: number; speedRuns: number; batches: string[] };
+  durationS: number;
+  quantization: ErrorRow[];
+  flip: FlipRow[];
+  /** null with `oracleApSkipped` when the COCO annotations are absent. */
+  oracleAp: ApRow[] | null;
+  oracleApSkipped?: string;
+  speed: SpeedRow[];
+  /** GPU.js decoders (null with `gpuSkipped` when unavailable). */
+  gpu: SpeedRow[] | null;
+  gpuSkipped?: string;
+  cocoEval: CocoEvalTiming | null;
+  /** One line per missed target, with its measured number. */
+  targetsMissed: string[];
+}

@@ -1,0 +1,101 @@
+/**
+ * CI smoke test of `posecodec bench --quick`: the built CLI runs, exits 0 and
+ * writes results.json, results.md and SVG plots with sane values. Not a timed
+ * test: speed numbers are only checked for being finite and positive.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/oracle.js';
+import { tagsBalance } from './well-formed.js';
+
+const CLI = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
+const COCO = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'coco', 'test_coco.json');
+
+interface Row {
+  resolution: string;
+  encoder: string;
+  decoder: string;
+  variant: string;
+  band: string;
+  errors: { meanL2: number; meanAbsX: number };
+}
+
+describe('posecodec bench --quick (built CLI)', () => {
+  let dir: string;
+  let run: ReturnType<typeof spawnSync>;
+  let results: Record<string, unknown> & { quantization: Row[] };
+
+  beforeAll(() => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first (npm test does)`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'posecodec-bench-'));
+    run = spawnSync(process.execPath, [CLI, 'bench', '--quick', '--no-gpu', '--out', dir], { encoding: 'utf8', timeout: 120_000 });
+    if (run.status === 0) results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
+  }, 150_000);
+
+  const cell = (res: string, enc: string, dec: string) => results.quantization.find((r) => r.resolution === res && r.encoder === enc && r.decoder === dec && r.variant === 'clean' && r.band === 'interior')!.errors;
+
+  it('exits 0, prints the tables on stdout and progress on stderr', () => {
+    expect(run.stderr, String(run.stderr)).not.toMatch(/posecodec: /);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('== Round-trip error, clean targets ==');
+    expect(run.stdout).toContain('== Decoder speed (CPU) ==');
+    expect(run.stderr).toMatch(/\[quantization error \d+\/\d+\]/);
+  });
+
+  it('writes results.json, results.md and well-formed SVG plots', () => {
+    const files = fs.readdirSync(dir);
+    expect(files).toEqual(expect.arrayContaining(['results.json', 'results.md', 'error-vs-resolution.svg', 'speed.svg', 'heatmap-decoders.svg']));
+    for (const f of files.filter((n) => n.endsWith('.svg'))) expect(tagsBalance(fs.readFileSync(path.join(dir, f), 'utf8')), f).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'results.md'), 'utf8')).toMatch(/\| decoder \|/);
+  });
+
+  it('UDP + DARK-UDP and unbiased + DARK round-trip within 0.01 px at 64×48 (codecs.md §8.3: 0.0003 / 0.0013)', () => {
+    expect(cell('64x48-s2', 'udp', 'dark-udp-k11').meanL2).toBeLessThan(0.01);
+    expect(cell('64x48-s2', 'unbiased', 'dark-k11').meanL2).toBeLessThan(0.01);
+  });
+
+  it('MSRA + argmax has the analytic per-axis error s/4 = 1 input px at stride 4 (within sampling noise)', () => {
+    const e = cell('64x48-s2', 'msra', 'argmax');
+    expect(e.meanAbsX).toBeGreaterThan(0.85);
+    expect(e.meanAbsX).toBeLessThan(1.15);
+  });
+
+  it('flip bias is −(s−1)/2 = −1.5 px for MSRA, +0.5 with the shift, 0 for UDP (64×48)', () => {
+    const flip = results.flip as { resolution: string; setting: string; biasX: number }[];
+    const f = (s: string) => flip.find((r) => r.resolution === '64x48-s2' && r.setting === s)!.biasX;
+    expect(f('msra')).toBeCloseTo(-1.5, 1);
+    expect(f('msra-shift')).toBeCloseTo(0.5, 1);
+    expect(Math.abs(f('udp'))).toBeLessThan(0.01);
+  });
+
+  it('speed rows are finite and positive, with the summing loop measured beside each', () => {
+    const speed = results.speed as { timing: { medianMs: number }; baseline: { medianMs: number }; ratio: number }[];
+    expect(speed.length).toBeGreaterThan(0);
+    for (const r of speed) {
+      expect(r.timing.medianMs).toBeGreaterThan(0);
+      expect(r.baseline.medianMs).toBeGreaterThan(0);
+      expect(Number.isFinite(r.ratio)).toBe(true);
+    }
+  });
+
+  it('runs the oracle OKS-AP when the COCO annotations exist (perfect-decoder pairs score AP > 0.9 at 64×48)', () => {
+    if (!fs.existsSync(COCO)) {
+      expect(results.oracleAp).toBeNull();
+      expect(String(results.oracleApSkipped)).toMatch(/not found/);
+      return;
+    }
+    const ap = results.oracleAp as { resolution: string; encoder: string; decoder: string; stats: number[] }[];
+    const udp = ap.find((r) => r.resolution === '64x48-s2' && r.encoder === 'udp' && r.decoder === 'dark-udp-k11')!;
+    expect(udp.stats[0]).toBeGreaterThan(0.9);
+  });
+
+  it('rejects bad usage with exit 2 and one line on stderr', () => {
+    const bad = spawnSync(process.execPath, [CLI, 'bench', '--seed', 'x'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--seed/);
+  });
+});
