@@ -74,6 +74,21 @@ function contiguousArgmax(data: FloatData, base: number, n: number, out: Float64
 }
 
 /**
+ * Write map `m`'s argmax result: score `val`, keypoint (idx mod W, ⌊idx/W⌋),
+ * or mmpose's sentinel (−1, −1) where `val ≤ 0`.
+ */
+export function storeMaximum(kp: Float64Array, sc: Float64Array, m: number, idx: number, val: number, W: number): void {
+  sc[m] = val;
+  if (val <= 0) {
+    kp[2 * m] = -1;
+    kp[2 * m + 1] = -1;
+  } else {
+    kp[2 * m] = idx % W;
+    kp[2 * m + 1] = Math.floor(idx / W);
+  }
+}
+
+/**
  * Location and value of the maximum of each heatmap, in heatmap pixels
  * (pixel i centred at i). Ties go to the first maximum in row-major order
  * (numpy `argmax`); where the maximum is ≤ 0 both coordinates are −1
@@ -96,15 +111,7 @@ export function heatmapArgmax(heatmaps: NdArray): DecodeResult {
     for (let k = 0; k < v.K; k++) {
       const m = b * v.K + k;
       const idx = planeArgmax(v, v.offset + b * v.sB + k * v.sK, tmp);
-      const val = tmp[0];
-      sc[m] = val;
-      if (val <= 0) {
-        kp[2 * m] = -1;
-        kp[2 * m + 1] = -1;
-      } else {
-        kp[2 * m] = idx % v.W;
-        kp[2 * m + 1] = Math.floor(idx / v.W);
-      }
+      storeMaximum(kp, sc, m, idx, tmp[0], v.W);
     }
   }
   const lead = v.batched ? [v.B, v.K] : [v.K];

@@ -15,9 +15,7 @@ import { checkOptions, checkSize, checkFinite, keypointView, matrixView, heatmap
 import { heatmapToInputScale } from '../core/geometry.js';
 import { msraHeatmaps, unbiasedHeatmaps, udpHeatmaps, udpCombinedTargets, megviiHeatmaps } from '../encode/index.js';
 import { heatmapArgmax, type DecodeResult } from './argmax.js';
-import { refineQuarter } from './quarter.js';
-import { refineDark } from './dark.js';
-import { refineDarkUdpKnownMax } from './dark-udp.js';
+import { decodeHeatmaps } from './decode-heatmaps.js';
 import { decodeUdpCombined } from './udp-combined.js';
 import { softArgmax } from './soft-argmax.js';
 import { gaussianBlur } from './blur.js';
@@ -218,14 +216,9 @@ export function createCodec(options: CodecOptions): Codec {
     } else if (type === 'integral') {
       r = asInstances(softArgmax(heatmaps, { beta: opts.beta, debias: opts.debias, normalize: opts.normalize }), v.batched);
     } else {
-      const am = asInstances(heatmapArgmax(heatmaps), v.batched);
-      const kp =
-        type === 'udp'
-          ? refineDarkUdpKnownMax(am.keypoints, heatmaps, am.scores.data, { blurKernelSize })
-          : unbiased
-            ? refineDark(am.keypoints, heatmaps, { blurKernelSize })
-            : refineQuarter(am.keypoints, heatmaps);
-      r = { keypoints: kp, scores: am.scores };
+      const refine = type === 'udp' ? 'darkUdp' : unbiased ? 'dark' : 'quarter';
+      const d = decodeHeatmaps(heatmaps, { refine, blurKernelSize });
+      r = asInstances(d, v.batched);
     }
     scaleInPlace(r.keypoints, scale);
     return r;

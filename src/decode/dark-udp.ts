@@ -77,15 +77,6 @@ function udpStep(L: Float64Array, out: Float64Array): boolean {
  * @returns fresh keypoints `[N, K, 2]` (Float64Array)
  */
 export function refineDarkUdp(keypoints: NdArray, heatmaps: NdArray, options?: DarkUdpOptions): NdArray<Float64Array> {
-  return refineDarkUdpKnownMax(keypoints, heatmaps, undefined, options);
-}
-
-/**
- * {@link refineDarkUdp} with the maximum of each map already known (the argmax
- * scores, `[B·K]` or `[K]` flat), which saves a scan per map. Internal: used by
- * codecs right after {@link heatmapArgmax}.
- */
-export function refineDarkUdpKnownMax(keypoints: NdArray, heatmaps: NdArray, mapMax: Float64Array | undefined, options?: DarkUdpOptions): NdArray<Float64Array> {
   const opts = checkOptions('options', options);
   const kernel = cvGaussianKernel(opts.blurKernelSize ?? 11, 0, 'options.blurKernelSize');
   const p = pairKeypoints(keypoints, heatmaps);
@@ -96,19 +87,27 @@ export function refineDarkUdpKnownMax(keypoints: NdArray, heatmaps: NdArray, map
   const plane: Plane = { data: hv.data, offset: 0, sH: hv.sH, sW: hv.sW, H: hv.H, W: hv.W };
   for (let n = 0; n < kv.N; n++) {
     for (let k = 0; k < kv.K; k++) {
-      const i = 2 * (n * kv.K + k);
-      const x = Math.floor(o[i]);
-      const y = Math.floor(o[i + 1]);
-      if (!(x >= 0 && x < hv.W && y >= 0 && y < hv.H)) continue;
       plane.offset = p.planeOffset(n, k);
-      const known = mapMax ? mapMax[(hv.batched ? n * kv.K : 0) + k] : undefined;
-      if (ev.offsetAt(plane, x, y, step, known)) {
-        o[i] += step[0];
-        o[i + 1] += step[1];
-      }
+      darkUdpAt(ev, plane, o, 2 * (n * kv.K + k), step);
     }
   }
   return out;
+}
+
+/**
+ * DARK-UDP step for the keypoint at `o[i]`, `o[i + 1]` (heatmap px) on one
+ * plane, in place: at `(floor x, floor y)`, only inside the map. `originMax`
+ * is the plane's maximum when known. Shared by {@link refineDarkUdp} and the
+ * fused `decodeHeatmaps`.
+ */
+export function darkUdpAt(ev: DarkUdpEvaluator, plane: Plane, o: Float64Array, i: number, step: Float64Array, originMax?: number): void {
+  const x = Math.floor(o[i]);
+  const y = Math.floor(o[i + 1]);
+  if (!(x >= 0 && x < plane.W && y >= 0 && y < plane.H)) return;
+  if (ev.offsetAt(plane, x, y, step, originMax)) {
+    o[i] += step[0];
+    o[i + 1] += step[1];
+  }
 }
 
 /** Reusable DARK-UDP evaluator for one kernel; `originMax` may be passed when known (e.g. the argmax score). */

@@ -88,7 +88,8 @@ export function createDarkEvaluator(options?: DarkOptions): DarkEvaluator {
     offsetAt(plane, x, y, out) {
       stencil(plane, x, y, B);
       let ok = true;
-      for (const i of USED) {
+      for (let u = 0; u < USED.length; u++) {
+        const i = USED[u];
         const v = B[i];
         if (!(v >= 1e-10) || !Number.isFinite(v)) {
           ok = false;
@@ -113,6 +114,22 @@ export function createDarkEvaluator(options?: DarkOptions): DarkEvaluator {
       return newtonOffset(L, true, guard, maxStep, out);
     },
   };
+}
+
+/**
+ * DARK step for the keypoint at `o[i]`, `o[i + 1]` (heatmap px) on one plane,
+ * in place, with mmpose's rules: at `(trunc x, trunc y)`, only where
+ * `1 < x < W−2` and `1 < y < H−2`. `step` is scratch of length 2. Shared by
+ * {@link refineDark} and the fused `decodeHeatmaps`.
+ */
+export function darkAt(ev: DarkEvaluator, plane: Plane, o: Float64Array, i: number, step: Float64Array): void {
+  const x = Math.trunc(o[i]);
+  const y = Math.trunc(o[i + 1]);
+  if (!(1 < x && x < plane.W - 2 && 1 < y && y < plane.H - 2)) return;
+  if (ev.offsetAt(plane, x, y, step)) {
+    o[i] += step[0];
+    o[i + 1] += step[1];
+  }
 }
 
 /**
@@ -145,15 +162,8 @@ export function refineDark(keypoints: NdArray, heatmaps: NdArray, options?: Dark
   const plane: Plane = { data: hv.data, offset: 0, sH: hv.sH, sW: hv.sW, H: hv.H, W: hv.W };
   for (let n = 0; n < kv.N; n++) {
     for (let k = 0; k < kv.K; k++) {
-      const i = 2 * (n * kv.K + k);
-      const x = Math.trunc(o[i]);
-      const y = Math.trunc(o[i + 1]);
-      if (!(1 < x && x < hv.W - 2 && 1 < y && y < hv.H - 2)) continue;
       plane.offset = p.planeOffset(n, k);
-      if (ev.offsetAt(plane, x, y, step)) {
-        o[i] += step[0];
-        o[i + 1] += step[1];
-      }
+      darkAt(ev, plane, o, 2 * (n * kv.K + k), step);
     }
   }
   return out;

@@ -20,3 +20,5 @@ export { getWarpMatrix, transformKeypoints, invertAffine, heatmapToInputScale } 
 export type { Affine, WarpOptions } from '../core/geometry.js';
 export { createCodec } from './codec.js';
 export type { Codec, CodecOptions, CodecType, EncodeResult } from './codec.js';
+export { decodeHeatmaps } from './decode-heatmaps.js';
+export type { DecodeHeatmapsOptions, RefineMethod } from './decode-heatmaps.js';

@@ -64,46 +64,87 @@ export function createGridBlur(kernel: Float64Array, maxX: number, maxSpan: numb
  * `out[(dy+2)·5 + dx+2]` for (dx, dy) in {(0,0), (±1,0), (±2,0), (0,±1),
  * (0,±2), (±1,±1)}; the other 12 entries of the 5×5 `out` are left as they
  * are. Row filters are shared per column: 15 rows for column x, 13 for x±1,
- * 11 for x±2 — 63·k + 13·k multiply-adds, about 836 for k = 11.
+ * 11 for x±2 — 63·k + 13·k multiply-adds, about 836 for k = 11. Points whose
+ * whole k×k support lies inside the plane take a path without bounds tests.
  */
 export type StencilBlur = (plane: Plane, x: number, y: number, out: Float64Array) => void;
+
+// Per stencil column (dx = 0, −1, 1, −2, 2): its first dy and its number of points (dy consecutive).
+const COL_DX = [0, -1, 1, -2, 2];
+const COL_DY0 = [-2, -1, -1, 0, 0];
+const COL_NDY = [5, 3, 3, 1, 1];
+
+/**
+ * `rows[t] = Σ_q kernel[q]·data[base + t·sH + q·sW]` for t < n, no bounds tests.
+ * Four accumulators: one `acc +=` chain is bound by the latency of the add.
+ * The same order for every stride, so NCHW and NHWC views agree bit for bit.
+ */
+function rowDots(data: ArrayLike<number>, base: number, sH: number, sW: number, n: number, kernel: Float64Array, rows: Float64Array): void {
+  const k = kernel.length;
+  const k4 = k & ~3;
+  for (let t = 0; t < n; t++, base += sH) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let q = 0;
+    let p = base;
+    if (sW === 1) {
+      for (; q < k4; q += 4, p += 4) {
+        a0 += kernel[q] * data[p];
+        a1 += kernel[q + 1] * data[p + 1];
+        a2 += kernel[q + 2] * data[p + 2];
+        a3 += kernel[q + 3] * data[p + 3];
+      }
+      for (; q < k; q++, p++) a0 += kernel[q] * data[p];
+    } else {
+      // Same accumulation order as the contiguous branch: NHWC views give bit-identical results.
+      for (; q < k4; q += 4, p += 4 * sW) {
+        a0 += kernel[q] * data[p];
+        a1 += kernel[q + 1] * data[p + sW];
+        a2 += kernel[q + 2] * data[p + 2 * sW];
+        a3 += kernel[q + 3] * data[p + 3 * sW];
+      }
+      for (; q < k; q++, p += sW) a0 += kernel[q] * data[p];
+    }
+    rows[t] = a0 + a1 + (a2 + a3);
+  }
+}
 
 /** Make a {@link StencilBlur} for `kernel` (odd length). */
 export function createStencilBlur(kernel: Float64Array): StencilBlur {
   const k = kernel.length;
   const r = (k - 1) >> 1;
   const rows = new Float64Array(k + 4);
-  // For each column offset dx: the row offsets dy of the stencil points in that column.
-  const columns: [number, number[]][] = [
-    [0, [-2, -1, 0, 1, 2]],
-    [-1, [-1, 0, 1]],
-    [1, [-1, 0, 1]],
-    [-2, [0]],
-    [2, [0]],
-  ];
   return (plane, x, y, out) => {
     const { data, offset, sH, sW, H, W } = plane;
-    for (const [dx, dys] of columns) {
+    const inside = x - 2 - r >= 0 && x + 2 + r < W && y - 2 - r >= 0 && y + 2 + r < H;
+    for (let c = 0; c < 5; c++) {
+      const dx = COL_DX[c];
+      const dyMin = COL_DY0[c];
+      const ndy = COL_NDY[c];
       const cx = x + dx;
-      const i0 = Math.max(0, r - cx);
-      const i1 = Math.min(k, W - cx + r);
-      const dyMin = dys[0];
-      const n = dys[dys.length - 1] - dyMin + k;
+      const n = ndy - 1 + k;
       const r0 = y + dyMin - r;
-      for (let t = 0; t < n; t++) {
-        const row = r0 + t;
-        let acc = 0;
-        if (row >= 0 && row < H) {
-          const base = offset + row * sH + (cx - r) * sW;
-          for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
+      if (inside) {
+        rowDots(data, offset + r0 * sH + (cx - r) * sW, sH, sW, n, kernel, rows);
+      } else {
+        const i0 = Math.max(0, r - cx);
+        const i1 = Math.min(k, W - cx + r);
+        for (let t = 0; t < n; t++) {
+          const row = r0 + t;
+          let acc = 0;
+          if (row >= 0 && row < H) {
+            const base = offset + row * sH + (cx - r) * sW;
+            for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
+          }
+          rows[t] = acc;
         }
-        rows[t] = acc;
       }
-      for (const dy of dys) {
-        const t0 = dy - dyMin;
+      for (let j = 0; j < ndy; j++) {
         let acc = 0;
-        for (let q = 0; q < k; q++) acc += kernel[q] * rows[t0 + q];
-        out[(dy + 2) * 5 + dx + 2] = acc;
+        for (let q = 0; q < k; q++) acc += kernel[q] * rows[j + q];
+        out[(dyMin + j + 2) * 5 + dx + 2] = acc;
       }
     }
   };

@@ -5,6 +5,7 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkOptions } from '../core/ndarray.js';
+import type { Plane } from '../core/convolve.js';
 import { pairKeypoints } from './pairing.js';
 
 export interface QuarterOptions {
@@ -19,39 +20,53 @@ export interface QuarterOptions {
 }
 
 /**
+ * Quarter offset of one keypoint at (`x`, `y`) (heatmap px, any real values)
+ * on one strided plane; adds it to `o[i]`, `o[i + 1]`. Shared by
+ * {@link refineQuarter} and the fused `decodeHeatmaps`.
+ */
+export function quarterAt(plane: Plane, rule: 'mmpose' | 'hrnet', o: Float64Array, i: number): void {
+  const { data, offset: base, H, W, sH, sW } = plane;
+  const at = (y: number, x: number) => data[base + y * sH + x * sW];
+  if (rule === 'mmpose') {
+    const x = Math.trunc(o[i]);
+    const y = Math.trunc(o[i + 1]);
+    const dx = 1 < x && x < W - 1 && 0 < y && y < H ? at(y, x + 1) - at(y, x - 1) : 0;
+    const dy = 1 < y && y < H - 1 && 0 < x && x < W ? at(y + 1, x) - at(y - 1, x) : 0;
+    o[i] += Math.sign(dx) * 0.25;
+    o[i + 1] += Math.sign(dy) * 0.25;
+  } else {
+    const px = Math.floor(o[i] + 0.5);
+    const py = Math.floor(o[i + 1] + 0.5);
+    if (1 < px && px < W - 1 && 1 < py && py < H - 1) {
+      o[i] += Math.sign(at(py, px + 1) - at(py, px - 1)) * 0.25;
+      o[i + 1] += Math.sign(at(py + 1, px) - at(py - 1, px)) * 0.25;
+    }
+  }
+}
+
+/** Validate `options.rule` of {@link QuarterOptions}. */
+export function quarterRule(options: QuarterOptions | undefined): 'mmpose' | 'hrnet' {
+  const opts = checkOptions('options', options);
+  const rule = opts.rule ?? 'mmpose';
+  if (rule !== 'mmpose' && rule !== 'hrnet') throw new RangeError(`options.rule must be 'mmpose' or 'hrnet', got ${JSON.stringify(rule)}`);
+  return rule;
+}
+
+/**
  * Move each keypoint a quarter pixel towards the higher neighbour on each axis.
  * Heatmap pixels in and out. Cost O(N·K).
  * @param keypoints `[N, K, 2]` with heatmaps `[K, H, W]`, or `[B, K, 2]` with `[B, K, H, W]`
  * @returns fresh keypoints `[N, K, 2]` (Float64Array)
  */
 export function refineQuarter(keypoints: NdArray, heatmaps: NdArray, options?: QuarterOptions): NdArray<Float64Array> {
-  const opts = checkOptions('options', options);
-  const rule = opts.rule ?? 'mmpose';
-  if (rule !== 'mmpose' && rule !== 'hrnet') throw new RangeError(`options.rule must be 'mmpose' or 'hrnet', got ${JSON.stringify(rule)}`);
+  const rule = quarterRule(options);
   const p = pairKeypoints(keypoints, heatmaps);
   const { hv, kv, out } = p;
-  const { data, H, W, sH, sW } = hv;
-  const o = out.data;
+  const plane: Plane = { data: hv.data, offset: 0, sH: hv.sH, sW: hv.sW, H: hv.H, W: hv.W };
   for (let n = 0; n < kv.N; n++) {
     for (let k = 0; k < kv.K; k++) {
-      const i = 2 * (n * kv.K + k);
-      const base = p.planeOffset(n, k);
-      const at = (y: number, x: number) => data[base + y * sH + x * sW];
-      if (rule === 'mmpose') {
-        const x = Math.trunc(o[i]);
-        const y = Math.trunc(o[i + 1]);
-        const dx = 1 < x && x < W - 1 && 0 < y && y < H ? at(y, x + 1) - at(y, x - 1) : 0;
-        const dy = 1 < y && y < H - 1 && 0 < x && x < W ? at(y + 1, x) - at(y - 1, x) : 0;
-        o[i] += Math.sign(dx) * 0.25;
-        o[i + 1] += Math.sign(dy) * 0.25;
-      } else {
-        const px = Math.floor(o[i] + 0.5);
-        const py = Math.floor(o[i + 1] + 0.5);
-        if (1 < px && px < W - 1 && 1 < py && py < H - 1) {
-          o[i] += Math.sign(at(py, px + 1) - at(py, px - 1)) * 0.25;
-          o[i + 1] += Math.sign(at(py + 1, px) - at(py - 1, px)) * 0.25;
-        }
-      }
+      plane.offset = p.planeOffset(n, k);
+      quarterAt(plane, rule, out.data, 2 * (n * kv.K + k));
     }
   }
   return out;

@@ -1,13 +1,13 @@
 /**
  * The CPU definition of each GPU decoder: `heatmapArgmax`, then the
- * refinement, composed as `posecodec/decode` users would. `createGpuDecoder`
+ * refinement (fused per map by `decodeHeatmaps`, equal value for value). `createGpuDecoder`
  * uses it where no GPU pays off (`mode: 'auto'` without a real GPU) and to
  * finish the few maps the kernels hand back (non-finite values; DARK's
  * 1e-10 floor, which needs the whole-map blur of mmpose).
  */
-import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapArgmax, refineQuarter, refineDark, softArgmax } from '../decode/index.js';
+import { checkOptions } from '../core/ndarray.js';
+import { decodeHeatmaps, softArgmax } from '../decode/index.js';
 import type { DecodeResult, QuarterOptions, DarkOptions, SoftArgmaxOptions } from '../decode/index.js';
 
 /** The four batched decoders. */
@@ -22,12 +22,6 @@ export type DecodeOptions = QuarterOptions | DarkOptions | SoftArgmaxOptions | u
  */
 export function cpuDecode(kind: DecodeKind, heatmaps: NdArray, options?: DecodeOptions): DecodeResult {
   if (kind === 'softArgmax') return softArgmax(heatmaps, options as SoftArgmaxOptions);
-  const am = heatmapArgmax(heatmaps);
-  if (kind === 'argmax') return am;
-  const batched = heatmaps.shape.length === 4;
-  const K = heatmaps.shape[batched ? 1 : 0];
-  // refineQuarter / refineDark take [N, K, 2] with one instance's [K, H, W] maps.
-  const kp = batched ? am.keypoints : ndarray(am.keypoints.data, [1, K, 2]);
-  const refined = kind === 'quarter' ? refineQuarter(kp, heatmaps, options as QuarterOptions) : refineDark(kp, heatmaps, options as DarkOptions);
-  return { keypoints: ndarray(refined.data, am.keypoints.shape.slice()), scores: am.scores };
+  const refine = kind === 'argmax' ? 'none' : kind;
+  return decodeHeatmaps(heatmaps, { ...(checkOptions('options', options) as QuarterOptions & DarkOptions), refine });
 }
