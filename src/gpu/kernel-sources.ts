@@ -23,14 +23,8 @@
  * local arrays (neither is portable across all gpu.js backends).
  */
 
-/**
- * Thread → (map n, component c) and the argmax scan; defines n, c, base,
- * best, bx, by. The score thread returns the maximum here unless the kernel
- * still needs it (`scoreEarly = false`: DARK marks floored maps through it);
- * x and y threads return −1 where the maximum is ≤ 0.
- */
-function argmaxPrologue(scoreEarly: boolean): string {
-  return `
+/** Thread → (map n, component c: 0 x, 1 y, 2 score) and the first-maximum scan of map n; defines n, c, base, best, bx, by. */
+const ARGMAX_SCAN = `
   let n = this.thread.x;
   let c = 0;
   if (n >= this.constants.N) { n = n - this.constants.N; c = 1; }
@@ -49,7 +43,17 @@ function argmaxPrologue(scoreEarly: boolean): string {
       }
     }
   }
-  if (c == 2) {
+`;
+
+/**
+ * Thread → (map n, component c) and the argmax scan; defines n, c, base,
+ * best, bx, by. The score thread returns the maximum here unless the kernel
+ * still needs it (`scoreEarly = false`: DARK marks floored maps through it);
+ * x and y threads return −1 where the maximum is ≤ 0.
+ */
+function argmaxPrologue(scoreEarly: boolean): string {
+  return `
+${ARGMAX_SCAN}  if (c == 2) {
     ${scoreEarly ? 'return best;' : 'if (best <= 0) { return best; }'}
   }
   if (best <= 0) {
@@ -305,25 +309,7 @@ function softMoments(): string {
  * Constants: N, H, W, HW, BETA, DEBIAS (0/1). The score is the raw maximum.
  */
 export const SOFT_ARGMAX_SOURCE = `function softArgmaxDecode(heatmaps) {
-  let n = this.thread.x;
-  let c = 0;
-  if (n >= this.constants.N) { n = n - this.constants.N; c = 1; }
-  if (n >= this.constants.N) { n = n - this.constants.N; c = 2; }
-  const base = n * this.constants.HW;
-  let best = heatmaps[base];
-  let bx = 0;
-  let by = 0;
-  for (let y = 0; y < this.constants.H; y++) {
-    for (let x = 0; x < this.constants.W; x++) {
-      const v = heatmaps[base + y * this.constants.W + x];
-      if (v > best) {
-        best = v;
-        bx = x;
-        by = y;
-      }
-    }
-  }
-  if (c == 2) {
+${ARGMAX_SCAN}  if (c == 2) {
     return best;
   }
   let cx = bx;

@@ -13,7 +13,7 @@ const mode = process.env.POSECODEC_GPU_BACKEND as Exclude<GpuMode, 'auto'> | und
 if (!mode || !(mode in KERNEL_CLASS)) throw new Error(`POSECODEC_GPU_BACKEND must be one of ${Object.keys(KERNEL_CLASS).join(', ')}, got ${mode}`);
 const expected = KERNEL_CLASS[mode];
 
-decoderTable(`gpu.js ${mode}`, () => createGpuDecoder({ mode, strict: true }), { backend: expected, numRuns: mode === 'headlessgl' ? 15 : 20 });
+decoderTable(`gpu.js ${mode}`, () => createGpuDecoder({ mode, strict: true }), { backend: expected, numRuns: mode === 'headlessgl' ? 10 : 20 });
 
 describe(`gpu.js ${mode}: chunking and kernel class`, () => {
   it(`runs ${expected} (strict) and reports it`, async () => {

@@ -10,6 +10,7 @@ import type { NdArray } from 'ndarray';
 import { laws, arbitraries, referenceDecoder } from '../../src/testing/index.js';
 import {
   heatmapArgmax,
+  decodeHeatmaps,
   refineQuarter,
   refineDark,
   refineDarkUdp,
@@ -33,6 +34,29 @@ const pipelines: [string, (h: NdArray) => ReturnType<typeof argmax>][] = [
   ['argmax + DARK-UDP (k = 11)', darkUdp],
   ['soft-argmax (β = 20)', soft],
 ];
+
+/** The fused one-pass decoder obeys the same laws as the two-step pipelines. */
+const fused: [string, (h: NdArray) => ReturnType<typeof argmax>][] = [
+  ['decodeHeatmaps quarter', (h) => decodeHeatmaps(h, { refine: 'quarter' })],
+  ['decodeHeatmaps DARK', (h) => decodeHeatmaps(h, { refine: 'dark' })],
+  ['decodeHeatmaps DARK-UDP', (h) => decodeHeatmaps(h, { refine: 'darkUdp' })],
+];
+
+describe('decodeHeatmaps (fused) obeys the pipeline laws', () => {
+  for (const [name, dec] of fused) {
+    it(`${name}: translation equivariance, batch ≡ per item, NCHW ≡ NHWC, no mutation`, () => {
+      holds(laws.translationEquivariant(dec), { numRuns: 30 });
+      holds(laws.batchConsistent(dec), { numRuns: 30 });
+      holds(laws.layoutInvariant(dec), { numRuns: 30 });
+      holds(laws.noMutation(dec), { numRuns: 30 });
+    });
+  }
+  it('decodeHeatmaps DARK: invariant to scaling the maps by c > 0', () => holds(laws.scaleInvariant(fused[1][1], { scores: true })));
+  it('decodeHeatmaps DARK: flip-equivariant in both geometries', () => {
+    holds(laws.flipEquivariant(fused[1][1], { geometry: 'udp' }), { numRuns: 30 });
+    holds(laws.flipEquivariant(fused[1][1], { geometry: 'msra' }), { numRuns: 30 });
+  });
+});
 
 describe('invariance to scaling heatmap values by c > 0', () => {
   it('argmax: same keypoints, scores times c (c = 2^e, every kind incl. plateaus and zero maps)', () => holds(laws.scaleInvariant(argmax, { scores: true, tolerance: 0 })));
@@ -109,6 +133,7 @@ describe('bad arguments only ever raise TypeError or RangeError (fast-check camp
   const flipIdx = fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 4 });
   const campaign: [string, (...a: never[]) => unknown, fc.Arbitrary<unknown>[]][] = [
     ['heatmapArgmax', heatmapArgmax as never, [hm]],
+    ['decodeHeatmaps', decodeHeatmaps as never, [hm, fc.constantFrom<unknown>(undefined, { refine: 'dark' }, { refine: 'darkUdp', blurKernelSize: 3 }, { refine: 'quarter', rule: 'hrnet' })]],
     ['refineQuarter', refineQuarter as never, [kp, hm, opts]],
     ['refineDark', refineDark as never, [kp, hm, opts]],
     ['refineDarkUdp', refineDarkUdp as never, [kp, hm, opts]],
