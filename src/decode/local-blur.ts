@@ -75,39 +75,28 @@ const COL_DY0 = [-2, -1, -1, 0, 0];
 const COL_NDY = [5, 3, 3, 1, 1];
 
 /**
- * `rows[t] = Σ_q kernel[q]·data[base + t·sH + q·sW]` for t < n, no bounds tests.
- * Four accumulators: one `acc +=` chain is bound by the latency of the add.
- * The same order for every stride, so NCHW and NHWC views agree bit for bit.
+ * `rows[t] = Σ_q kernel[q]·data[base + t·sH + q·sW]` for t < n, no bounds tests,
+ * for a symmetric kernel (every cv2 Gaussian is): taps q and k−1−q share one
+ * multiply, and two accumulators halve the chain of dependent adds. The same
+ * order for every stride, so NCHW and NHWC views agree bit for bit.
  */
 function rowDots(data: ArrayLike<number>, base: number, sH: number, sW: number, n: number, kernel: Float64Array, rows: Float64Array): void {
   const k = kernel.length;
-  const k4 = k & ~3;
+  const r = (k - 1) >> 1;
+  const kc = kernel[r];
   for (let t = 0; t < n; t++, base += sH) {
-    let a0 = 0;
+    // The kernel is symmetric: pair tap q with tap k−1−q (r + 1 multiplies instead of k), two chains.
+    let a0 = kc * data[base + r * sW];
     let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
     let q = 0;
-    let p = base;
-    if (sW === 1) {
-      for (; q < k4; q += 4, p += 4) {
-        a0 += kernel[q] * data[p];
-        a1 += kernel[q + 1] * data[p + 1];
-        a2 += kernel[q + 2] * data[p + 2];
-        a3 += kernel[q + 3] * data[p + 3];
-      }
-      for (; q < k; q++, p++) a0 += kernel[q] * data[p];
-    } else {
-      // Same accumulation order as the contiguous branch: NHWC views give bit-identical results.
-      for (; q < k4; q += 4, p += 4 * sW) {
-        a0 += kernel[q] * data[p];
-        a1 += kernel[q + 1] * data[p + sW];
-        a2 += kernel[q + 2] * data[p + 2 * sW];
-        a3 += kernel[q + 3] * data[p + 3 * sW];
-      }
-      for (; q < k; q++, p += sW) a0 += kernel[q] * data[p];
+    let lo = base;
+    let hi = base + (k - 1) * sW;
+    for (; q + 1 < r; q += 2, lo += 2 * sW, hi -= 2 * sW) {
+      a0 += kernel[q] * (data[lo] + data[hi]);
+      a1 += kernel[q + 1] * (data[lo + sW] + data[hi - sW]);
     }
-    rows[t] = a0 + a1 + (a2 + a3);
+    if (q < r) a0 += kernel[q] * (data[lo] + data[hi]);
+    rows[t] = a0 + a1;
   }
 }
 
