@@ -33,18 +33,20 @@ const GRID = [-2, -1, 0, 1, 2];
 const USED = GRID.flatMap((dy) => GRID.map((dx) => (dx === 0 || dy === 0 || (Math.abs(dx) === 1 && Math.abs(dy) === 1)) && Math.abs(dx) + Math.abs(dy) <= 2))
   .flatMap((u, i) => (u ? [i] : []));
 
+const identity = (v: number): number => v;
+
 /** Log-derivatives at the centre of a 5×5 grid of log values `L[(dy+2)·5 + (dx+2)]`. */
 function newtonOffset(L: Float64Array, f32: boolean, guard: boolean, maxStep: number, out: Float64Array): boolean {
-  const f = f32 ? Math.fround : (v: number) => v;
-  const at = (dy: number, dx: number) => L[(dy + 2) * 5 + dx + 2];
+  const f = f32 ? Math.fround : identity;
+  // L[(dy + 2)·5 + dx + 2]: centre 12, (±1, 0) 13/11, (±2, 0) 14/10, (0, ±1) 17/7, (0, ±2) 22/2, diagonals 18, 8, 16, 6.
   // numpy 1.24 scalar semantics (mmpose): differences of float32 scalars stay
   // float32, a Python-float factor promotes to float64. Only emulated (f32)
   // on the exact full-blur path; the local path works in float64 throughout.
-  const dx = 0.5 * f(at(0, 1) - at(0, -1));
-  const dy = 0.5 * f(at(1, 0) - at(-1, 0));
-  const dxx = 0.25 * (at(0, 2) - 2 * at(0, 0) + at(0, -2)); // step 2 (mmpose PR #1676 fixed the x−1 stencil)
-  const dxy = 0.25 * f(f(f(at(1, 1) - at(-1, 1)) - at(1, -1)) + at(-1, -1));
-  const dyy = 0.25 * (at(2, 0) - 2 * at(0, 0) + at(-2, 0));
+  const dx = 0.5 * f(L[13] - L[11]);
+  const dy = 0.5 * f(L[17] - L[7]);
+  const dxx = 0.25 * (L[14] - 2 * L[12] + L[10]); // step 2 (mmpose PR #1676 fixed the x−1 stencil)
+  const dxy = 0.25 * f(f(f(L[18] - L[8]) - L[16]) + L[6]);
+  const dyy = 0.25 * (L[22] - 2 * L[12] + L[2]);
   const det = dxx * dyy - dxy * dxy;
   if (guard) {
     const ox = det > 0 && dxx < 0 ? -(dyy * dx - dxy * dy) / det : NaN;
