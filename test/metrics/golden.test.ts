@@ -4,7 +4,7 @@
  * Tolerances (oracle README): COCO stats ≤ 1e-9 absolute; metrics ≤ 1e-6
  * relative; NMS kept indices exact.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
 import { loadOracleCases, flat } from '../helpers/oracle.js';
 import {
@@ -36,7 +36,13 @@ function instancesOf(c: (typeof cases)[number]) {
   return scores.map((score, i) => ({ keypoints: kp.pick(i, null, null), score, area: areas[i] }));
 }
 
+/** Per function: cases passed / total and the largest error seen (absolute for COCO stats and OKS, relative otherwise). */
+const tally = new Map<string, { passed: number; total: number; maxErr: number }>();
+
 describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpose 1.x)', () => {
+  afterAll(() => {
+    for (const [fn, t] of [...tally].sort()) console.log(`[golden] ${fn}: ${t.passed}/${t.total} passed, max error ${t.maxErr.toExponential(2)}`);
+  });
   it('finds the golden cases', () => {
     expect(cases.filter((c) => c.fn === 'coco.eval').length).toBeGreaterThanOrEqual(20);
     expect(cases.length).toBeGreaterThan(100);
@@ -45,6 +51,14 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
     it(`${c.name} ${c.fn} ${JSON.stringify(c.params).slice(0, 80)}`, () => {
       const p = c.params;
       const e = c.expected;
+      const t = tally.get(c.fn) ?? { passed: 0, total: 0, maxErr: 0 };
+      tally.set(c.fn, t);
+      t.total++;
+      /** Record an error, then assert it is within `tol`. */
+      const within = (err: number, tol: number, label?: string) => {
+        t.maxErr = Math.max(t.maxErr, err);
+        expect(err, label).toBeLessThanOrEqual(tol);
+      };
       switch (c.fn) {
         case 'coco.eval': {
           const gt = c.inputs.gt as CocoDataset;
@@ -52,7 +66,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
           const sigmas = p.sigmas as number[] | undefined;
           const r = cocoKeypointEval(gt, dt, sigmas ? { sigmas } : undefined);
           const want = e.stats as number[];
-          for (let i = 0; i < 10; i++) expect(Math.abs(r.stats[i] - want[i]), `stats[${i}]`).toBeLessThanOrEqual(1e-9);
+          for (let i = 0; i < 10; i++) within(Math.abs(r.stats[i] - want[i]), 1e-9, `stats[${i}]`);
           const lines = (e.summary as string).split('\n').filter((l) => l.startsWith(' Average'));
           expect(r.summary.split('\n')).toEqual(lines);
           // Per-image OKS matrices.
@@ -62,31 +76,31 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
             const dts = dt.filter((d) => d.image_id === imgId && d.category_id === catId);
             const got = computeOks(gts, dts, sigmas ? { sigmas } : undefined);
             expect(got.length).toBe(mat.length);
-            for (let i = 0; i < mat.length; i++) for (let j = 0; j < mat[i].length; j++) expect(Math.abs(got[i][j] - mat[i][j])).toBeLessThanOrEqual(1e-12);
+            for (let i = 0; i < mat.length; i++) for (let j = 0; j < mat[i].length; j++) within(Math.abs(got[i][j] - mat[i][j]), 1e-12, `oks[${i}][${j}]`);
           }
           break;
         }
         case 'metrics.pck': {
           const r = pckAccuracy(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, p.thr as number, c.inputs.norm_factor as NdArray);
           const acc = flat(e.acc as NdArray);
-          flat(r.perKeypoint).forEach((v, k) => expect(rel(v, acc[k]), `acc[${k}]`).toBeLessThanOrEqual(1e-6));
-          expect(rel(r.average, e.avg_acc as number)).toBeLessThanOrEqual(1e-6);
+          flat(r.perKeypoint).forEach((v, k) => within(rel(v, acc[k]), 1e-6, `acc[${k}]`));
+          within(rel(r.average, e.avg_acc as number), 1e-6);
           expect(r.count).toBe(e.cnt);
           break;
         }
         case 'metrics.auc': {
           const v = auc(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, p.norm_factor as number, p.num_thrs as number);
-          expect(rel(v, e.auc as number)).toBeLessThanOrEqual(1e-6);
+          within(rel(v, e.auc as number), 1e-6);
           break;
         }
         case 'metrics.epe': {
           const v = epe(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray);
-          expect(rel(v, e.epe as number)).toBeLessThanOrEqual(1e-6);
+          within(rel(v, e.epe as number), 1e-6);
           break;
         }
         case 'metrics.nme': {
           const v = nme(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, c.inputs.normalize_factor as NdArray);
-          expect(rel(v, e.nme as number)).toBeLessThanOrEqual(1e-6);
+          within(rel(v, e.nme as number), 1e-6);
           break;
         }
         case 'metrics.pckh': {
@@ -102,7 +116,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
             PCK: r.pck,
             'PCK@0.1': r.pckAt01,
           };
-          for (const [k, want] of Object.entries(e)) expect(rel(map[k], want as number), k).toBeLessThanOrEqual(1e-6);
+          for (const [k, want] of Object.entries(e)) within(rel(map[k], want as number), 1e-6, k);
           break;
         }
         case 'nms.oks':
@@ -121,6 +135,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
         default:
           throw new Error(`unhandled golden fn ${c.fn}`);
       }
+      t.passed++;
     });
   }
 });
