@@ -18,6 +18,11 @@ import {
   softArgmax,
   decodeUdpCombined,
   flipHeatmaps,
+  mergeFlipTest,
+  aggregateHeatmaps,
+  getWarpMatrix,
+  transformKeypoints,
+  heatmapToInputScale,
 } from '../../src/decode/index.js';
 import { createCodec } from '../../src/decode/codec.js';
 import { holds, fails } from './helpers.js';
@@ -141,6 +146,11 @@ describe('bad arguments only ever raise TypeError or RangeError (fast-check camp
     ['softArgmax', softArgmax as never, [hm, opts]],
     ['decodeUdpCombined', decodeUdpCombined as never, [hm, opts]],
     ['flipHeatmaps', flipHeatmaps as never, [hm, flipIdx, fc.constantFrom<unknown>(undefined, { shift: true }, { mode: 'udpCombined' })]],
+    ['mergeFlipTest', mergeFlipTest as never, [hm, hm, flipIdx, fc.constantFrom<unknown>(undefined, { geometry: 'msra' }, { geometry: 'udp' })]],
+    ['aggregateHeatmaps', ((list: unknown, o: unknown) => aggregateHeatmaps(list as NdArray[], o as never)) as never, [fc.oneof(fc.array(hm, { minLength: 1, maxLength: 2 }), hm), fc.constantFrom<unknown>(undefined, { size: [8, 8] })]],
+    ['getWarpMatrix', getWarpMatrix as never, [fc.constant([10, 12]), fc.constant([40, 50]), fc.constantFrom(0, 30), fc.constant([48, 64]), fc.constantFrom<unknown>(undefined, { udp: true }, { inverse: true })]],
+    ['transformKeypoints', transformKeypoints as never, [kp, fc.constant([[1, 0, 2], [0, 1, 3]])]],
+    ['heatmapToInputScale', heatmapToInputScale as never, [fc.constantFrom('msra', 'udp'), fc.constant([192, 256]), fc.constant([48, 64])]],
     ['createCodec', createCodec as never, [fc.constantFrom<unknown>({ type: 'msra', inputSize: [32, 32], heatmapSize: [8, 8] }, { type: 'udp', inputSize: [32, 32], heatmapSize: [8, 8] })]],
     [
       'codec.decode',
