@@ -9,6 +9,7 @@ import { BENCH_DECODERS } from './decoders.js';
 import { FLIP_SETTINGS } from './flip-bias.js';
 import { REFERENCE_NUMBERS, agrees } from './reference-numbers.js';
 import { describeMachine } from './machine.js';
+import { REAL_SETS, MODEL_OWN } from './real-heatmaps.js';
 import type { BenchResults } from './results.js';
 import type { SpeedRow } from './speed.js';
 import type { ErrorRow } from './quantization.js';
@@ -102,6 +103,21 @@ export function apTable(results: BenchResults): Table | null {
   };
 }
 
+/** Real network heatmaps: one table per network/resolution, decoders × error and AP. */
+export function realHeatmapTables(results: BenchResults): Table[] {
+  const rows = results.realHeatmaps ?? [];
+  return REAL_SETS.flatMap((set) => {
+    const sel = rows.filter((r) => r.set === set.id);
+    if (!sel.length) return [];
+    return [{
+      title: `${set.label}: ${sel[0].persons} persons, ${sel[0].joints} labelled GT joints, image px`,
+      header: ['decoder', 'mean px', 'median px', 'bias x', 'bias y', 'AP', 'AP@.5', 'NaN'],
+      rows: sel.map((r) => [r.decoder === MODEL_OWN ? "MoveNet's own decode (reference)" : decLabel(r.decoder), fmt(r.meanPx, 4), fmt(r.medianPx, 4), fmt(r.biasX), fmt(r.biasY), fmt(r.ap, 3), fmt(r.ap50, 3), String(r.failed)]),
+      ...(set.id === 'movenet' ? { notes: ["Cell (i, j) → input (4j, 4i) is MoveNet's own decoder convention, whose learned offsets add about +2 input px; decoding the heatmap alone under it leaves a bias of about −1.7 input px (the bias columns, ×1–2.8 image px per input px)."] } : {}),
+    }];
+  });
+}
+
 function targetCell(r: SpeedRow): string {
   if (r.target === undefined) return '';
   return r.ratio <= r.target ? `≤ ${r.target} met` : `≤ ${r.target} MISSED`;
@@ -150,6 +166,13 @@ export function buildSections(results: BenchResults, detail = false): Section[] 
   sections.push({ title: 'Flip-test bias', tables: [flipTable(results)] });
   const ap = apTable(results);
   sections.push({ title: 'Oracle OKS-AP', intro: results.oracleApSkipped, tables: ap ? [ap] : [] });
+  sections.push({
+    title: 'Real network heatmaps',
+    intro: results.realHeatmaps
+      ? "Raw outputs of real networks on COCO persons (`../shared/data/heatmaps`): EfficientPose II Lite (MPII joints; the 12 it shares with COCO: shoulders, elbows, wrists, hips, knees, ankles) and MoveNet SinglePose Thunder (COCO-17). Decoded keypoints are mapped to the image with each model's crop geometry (EfficientPose: cell k centred at input (k + 0.5)·368/W; MoveNet: cell (i, j) at input (4j, 4i), then `affine_input_to_img`) and compared with the COCO GT on labelled joints (v > 0). Bias: mean signed error (decoded − GT). AP: cocoKeypointEval with one result per person (score 1, each person its own image), the COCO σ of the compared joints and the annotation's area. MPII and COCO place hips and ankles differently, so part of EfficientPose's error is definitional."
+      : results.realHeatmapsSkipped,
+    tables: realHeatmapTables(results),
+  });
   const batches = [...new Set(results.speed.map((r) => r.batch))];
   sections.push({
     title: 'Decoder speed (CPU)',

@@ -7,6 +7,7 @@ import type { FlipRow } from './flip-bias.js';
 import type { ApRow } from './oracle-ap.js';
 import type { SpeedRow } from './speed.js';
 import type { MachineInfo } from './machine.js';
+import type { RealHeatmapRow } from './real-heatmaps.js';
 
 /** Timing of `cocoKeypointEval` (the metrics benchmark, bench/coco-eval.ts). */
 export interface CocoEvalTiming {
@@ -40,6 +41,9 @@ export interface BenchResults {
   gpu: SpeedRow[] | null;
   gpuSkipped?: string;
   cocoEval: CocoEvalTiming | null;
+  /** Decoders on real network heatmaps vs COCO GT (null with `realHeatmapsSkipped` when the data is absent). */
+  realHeatmaps: RealHeatmapRow[] | null;
+  realHeatmapsSkipped?: string;
   /** One line per missed target, with its measured number. */
   targetsMissed: string[];
 }

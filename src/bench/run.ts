@@ -1,13 +1,15 @@
 /**
  * Run the whole benchmark: quantization error, flip bias, oracle AP, CPU
- * speed, GPU.js speed where available, COCO-eval timing (bench/coco-eval.ts). Pure of I/O except
- * progress: the caller loads the COCO annotations and writes the outputs.
+ * speed, GPU.js speed where available, COCO-eval timing (bench/coco-eval.ts), decoders on real
+ * network heatmaps. Pure of I/O except progress: the caller loads the COCO annotations and the
+ * heatmaps and writes the outputs.
  */
 import { benchSettings } from './settings.js';
 import { runQuantization } from './quantization.js';
 import { runFlipBias } from './flip-bias.js';
 import { runOracleAp, type CocoGroundTruth } from './oracle-ap.js';
 import { runSpeed } from './speed.js';
+import { runRealHeatmaps, type RealHeatmapSet } from './real-heatmaps.js';
 import { benchCocoEval } from '../../bench/coco-eval.js';
 import { machineInfo } from './machine.js';
 import { missedTargets } from './report.js';
@@ -22,6 +24,10 @@ export interface RunOptions {
   /** Why `coco` is null (printed in place of the section). */
   cocoMissing?: string;
   /** Optional GPU.js benchmark (see gpu-speed.ts); returns rows or the reason it was skipped. */
+  /** Real network heatmaps (real-heatmaps.ts `loadRealHeatmaps`), or undefined to skip that section. */
+  real?: RealHeatmapSet[];
+  /** Why `real` is undefined (printed in place of the section). */
+  realMissing?: string;
   gpu?: (settings: ReturnType<typeof benchSettings>, progress: Progress) => Promise<{ rows: BenchResults['gpu']; skipped?: string }>;
   progress: Progress;
   version: string;
@@ -34,6 +40,7 @@ export async function runBenchmark(opts: RunOptions): Promise<BenchResults> {
   const quantization = runQuantization(settings, opts.progress);
   const flip = runFlipBias(settings, opts.progress);
   const oracleAp = opts.coco ? runOracleAp(opts.coco, opts.progress) : null;
+  const realHeatmaps = opts.real ? runRealHeatmaps(opts.real, opts.progress) : null;
   const speed = runSpeed(settings, opts.progress);
   const gpu = opts.gpu ? await opts.gpu(settings, opts.progress) : { rows: null, skipped: 'GPU.js benchmark not requested' };
   // The metrics helper's COCO-val-sized synthetic workload (bench/coco-eval.ts); a tenth of it with --quick.
@@ -60,6 +67,8 @@ export async function runBenchmark(opts: RunOptions): Promise<BenchResults> {
     gpu: gpu.rows,
     ...(gpu.skipped ? { gpuSkipped: gpu.skipped } : {}),
     cocoEval,
+    realHeatmaps,
+    ...(realHeatmaps ? {} : { realHeatmapsSkipped: `Real network heatmaps skipped: ${opts.realMissing ?? 'no heatmaps'}` }),
     targetsMissed: [...missedTargets(partial), ...missedTargets({ speed: gpu.rows ?? [] })],
   };
 }

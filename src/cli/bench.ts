@@ -13,6 +13,7 @@ import { createProgress } from '../bench/progress.js';
 import { buildSections, sectionsText } from '../bench/report.js';
 import { writeBenchOutput } from '../bench/write-output.js';
 import { runGpuSpeed } from '../bench/gpu-speed.js';
+import { loadRealHeatmaps } from '../bench/real-heatmaps.js';
 import type { CocoGroundTruth } from '../bench/oracle-ap.js';
 
 /** The package root: the folder holding package.json above this file (dist/cli/main.js or src/cli/bench.ts). */
@@ -64,12 +65,18 @@ export async function runBench(argv: string[]): Promise<number> {
   const root = packageRoot();
   const { coco, missing } = loadCoco(flags.get('coco') as string | undefined, root);
   if (!coco) process.stderr.write(`posecodec bench: ${missing}; the oracle OKS-AP section is skipped\n`);
+  const heatmapsDir = path.resolve(root, '..', 'shared', 'data', 'heatmaps');
+  const real = loadRealHeatmaps(heatmapsDir);
+  const realMissing = real ? undefined : `real network heatmaps not found at ${heatmapsDir}`;
+  if (!real) process.stderr.write(`posecodec bench: ${realMissing}; the real-heatmaps section is skipped\n`);
   const quick = flags.has('quick');
   const results = await runBenchmark({
     quick,
     seed,
     coco,
     cocoMissing: missing,
+    real,
+    realMissing,
     gpu: flags.has('no-gpu') ? undefined : runGpuSpeed,
     progress: createProgress(process.stderr),
     version: version(root),

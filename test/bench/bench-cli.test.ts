@@ -13,6 +13,7 @@ import { tagsBalance } from './well-formed.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
 const COCO = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'coco', 'test_coco.json');
+const HEATMAPS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'heatmaps');
 
 interface Row {
   resolution: string;
@@ -90,6 +91,21 @@ describe('posecodec bench --quick (built CLI)', () => {
     const ap = results.oracleAp as { resolution: string; encoder: string; decoder: string; stats: number[] }[];
     const udp = ap.find((r) => r.resolution === '64x48-s2' && r.encoder === 'udp' && r.decoder === 'dark-udp-k11')!;
     expect(udp.stats[0]).toBeGreaterThan(0.9);
+  });
+
+  it('runs the real-network-heatmaps section when ../shared/data/heatmaps exists (README figure: argmax 10.7 px on 135 joints)', () => {
+    if (!fs.existsSync(HEATMAPS)) {
+      expect(results.realHeatmaps).toBeNull();
+      expect(String(results.realHeatmapsSkipped)).toMatch(/not found/);
+      return;
+    }
+    const rows = results.realHeatmaps as { set: string; decoder: string; joints: number; meanPx: number }[];
+    const a = rows.find((r) => r.set === 'efficientpose-s4' && r.decoder === 'argmax')!;
+    expect(a.joints).toBe(135);
+    expect(a.meanPx).toBeCloseTo(10.7, 0);
+    expect(rows.some((r) => r.set === 'movenet' && r.decoder === 'model-own')).toBe(true);
+    expect(run.stdout).toContain('== Real network heatmaps ==');
+    expect(fs.readFileSync(path.join(dir, 'results.md'), 'utf8')).toContain('## Real network heatmaps');
   });
 
   it('rejects bad usage with exit 2 and one line on stderr', () => {
