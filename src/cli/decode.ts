@@ -5,10 +5,9 @@
  * with `--input-size w,h` (MSRA geometry, `--udp` for UDP).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { readNpy } from '../io/npy.js';
-import { heatmapArgmax, refineQuarter, refineDark, refineDarkUdp, softArgmax, heatmapToInputScale } from '../decode/index.js';
+import { decodeHeatmaps, softArgmax, heatmapToInputScale } from '../decode/index.js';
 import { parseArgs, UsageError } from './usage.js';
 
 const METHODS = ['argmax', 'quarter', 'dark', 'dark-udp', 'soft-argmax'] as const;
@@ -26,17 +25,11 @@ function parseIntArg(name: string, v: string): number {
   return n;
 }
 
-/** Decode heatmaps with one method; keypoints in heatmap px. */
+/** Decode heatmaps with one method (argmax + refinement fused per map); keypoints in heatmap px. */
 export function decodeWith(method: Method, hm: NdArray, blurKernelSize: number, beta: number): { keypoints: NdArray<Float64Array>; scores: NdArray<Float64Array> } {
   if (method === 'soft-argmax') return softArgmax(hm, { beta });
-  const am = heatmapArgmax(hm);
-  if (method === 'argmax') return am;
-  const batched = hm.shape.length === 4;
-  const K = hm.shape[batched ? 1 : 0];
-  const kp3 = batched ? am.keypoints : ndarray(am.keypoints.data, [1, K, 2]);
-  const refined =
-    method === 'quarter' ? refineQuarter(kp3, hm) : method === 'dark' ? refineDark(kp3, hm, { blurKernelSize }) : refineDarkUdp(kp3, hm, { blurKernelSize });
-  return { keypoints: ndarray(refined.data, am.keypoints.shape), scores: am.scores };
+  const refine = method === 'argmax' ? 'none' : method === 'dark-udp' ? 'darkUdp' : method;
+  return decodeHeatmaps(hm, { refine, blurKernelSize });
 }
 
 export async function runDecode(argv: string[]): Promise<number> {
