@@ -13,7 +13,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'es2022',
     treeshake: true,
@@ -22,7 +22,7 @@ export default defineConfig([
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
