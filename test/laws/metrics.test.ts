@@ -1,5 +1,5 @@
 /** Laws of posecodec's OKS and COCO evaluation, stated with the kit. */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ndarray from 'ndarray';
 import { laws, arbitraries } from '../../src/testing/index.js';
@@ -46,4 +46,35 @@ describe('bad arguments only ever raise TypeError or RangeError (fast-check camp
     ],
   ];
   for (const [name, fn, valid] of campaign) it(name, () => holds(laws.throwsOnlyTypedErrors(fn, arbitraries.badArguments(valid)), { numRuns: 60 }));
+});
+
+describe('metrics never mutate their inputs', () => {
+  it('cocoKeypointEval leaves the GT and the results deep-equal (pycocotools writes ignore/area fields into them; we do not)', () =>
+    fc.assert(
+      fc.property(arbitraries.cocoPerfectCase({}), fc.double({ min: 0, max: 5, noNaN: true }), ({ gt, results }, jitter) => {
+        const noisy = results.map((r, i) => ({ ...r, keypoints: r.keypoints.map((v, j) => (j % 3 === 2 ? v : v + ((i + j) % 3) * jitter)), score: r.score }));
+        const before = structuredClone({ gt, noisy });
+        cocoKeypointEval(gt, noisy);
+        expect({ gt, noisy }).toEqual(before);
+      }),
+      { numRuns: 30 },
+    ));
+  it('oksNms / softOksNms leave the instances unchanged; pck, auc, epe, nme leave their arrays unchanged', () => {
+    const instances = [0, 1, 2].map((i) => ({ keypoints: Array.from({ length: 51 }, (_, j) => (j % 3 === 2 ? 1 : 10 + i + j)), score: 0.9 - i / 10, area: 400 }));
+    const before = structuredClone(instances);
+    oksNms(instances, 0.5);
+    softOksNms(instances, 0.5);
+    expect(instances).toEqual(before);
+    const pred = ndarray(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), [2, 3, 2]);
+    const gtKp = ndarray(new Float64Array([1, 2, 3, 5, 5, 6, 7, 9, 9, 10, 11, 13]), [2, 3, 2]);
+    const m = ndarray(new Uint8Array([1, 1, 0, 1, 1, 1]), [2, 3]);
+    const nf = ndarray(new Float64Array([10, 10, 10, 10]), [2, 2]);
+    const snap = () => [pred, gtKp, m, nf].map((a) => Array.from(a.data as ArrayLike<number>));
+    const s0 = snap();
+    pckAccuracy(pred, gtKp, m, 0.5, nf);
+    auc(pred, gtKp, m, 30);
+    epe(pred, gtKp, m);
+    nme(pred, gtKp, m, nf);
+    expect(snap()).toEqual(s0);
+  });
 });
