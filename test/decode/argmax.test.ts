@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import ndarray from 'ndarray';
 import { heatmapArgmax } from '../../src/decode/index.js';
+import { planeArgmax } from '../../src/decode/argmax.js';
+import { heatmapView } from '../../src/core/ndarray.js';
 import { noiseMaps, nhwcView, snapshot } from '../helpers/maps.js';
 
 describe('heatmapArgmax', () => {
@@ -58,5 +61,51 @@ describe('heatmapArgmax', () => {
     expect(() => heatmapArgmax(ndarray(new Int32Array(8), [2, 2, 2]))).toThrow(TypeError);
     expect(() => heatmapArgmax(ndarray(new Float32Array(4), [1, 0, 4]))).toThrow(RangeError);
     expect(() => heatmapArgmax(ndarray(new Float32Array(4), [2, 2, 2]))).toThrow(/outside/);
+  });
+});
+
+/** numpy's `argmax` of one flat plane: the first NaN, else the first maximum. */
+function numpyArgmax(v: ArrayLike<number>): number {
+  let bi = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] !== v[i]) return i;
+    if (v[i] > v[bi]) bi = i;
+  }
+  return bi;
+}
+
+describe('heatmapArgmax against numpy argmax on adversarial planes', () => {
+  // Few distinct values (many ties across the four internal lanes and the tail), ±∞, NaN, −0/+0,
+  // every plane length 1…41 (lengths not divisible by 4 put values in the tail), ramps, all −∞.
+  const value = fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: -3, max: 3 }) },
+    { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity, NaN, -0, 0) },
+  );
+  const plane = fc.oneof(
+    fc.array(value, { minLength: 1, maxLength: 41 }),
+    fc.integer({ min: 1, max: 41 }).map((n) => Array.from({ length: n }, (_, i) => i)),
+    fc.integer({ min: 1, max: 41 }).map((n) => Array.from({ length: n }, () => -Infinity)),
+  );
+  it('same flat index and value as numpy, float32 and float64, contiguous rows, columns and strided views', () => {
+    fc.assert(
+      fc.property(plane, fc.boolean(), (vals, f64) => {
+        const n = vals.length;
+        const data = f64 ? Float64Array.from(vals) : Float32Array.from(vals);
+        const want = numpyArgmax(data);
+        // A copy interleaved with junk, read through stride 2 (the strided code path).
+        const wide = f64 ? new Float64Array(2 * n).fill(99) : new Float32Array(2 * n).fill(99);
+        data.forEach((v, i) => (wide[2 * i] = v));
+        const views = [ndarray(data, [1, 1, n]), ndarray(data, [1, n, 1]), ndarray(wide, [1, 1, n], [2 * n, 2 * n, 2])];
+        for (const h of views) {
+          const v = heatmapView('heatmaps', h);
+          const out = new Float64Array(1);
+          expect(planeArgmax(v, v.offset, out)).toBe(want);
+          expect(Object.is(out[0], data[want]) || out[0] === data[want]).toBe(true);
+          const r = heatmapArgmax(h);
+          expect(Object.is(r.scores.data[0], data[want]) || r.scores.data[0] === data[want]).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
