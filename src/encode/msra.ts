@@ -4,9 +4,8 @@
  * `generate_gaussian_heatmaps` (`codecs/utils/gaussian_heatmap.py`).
  */
 import type { NdArray } from 'ndarray';
-import { checkOptions, zerosF32 } from '../core/ndarray.js';
-import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn, type SigmaInput, type Placement } from './encoder-args.js';
-import { placeAxis, windowOffMap, drawWindow } from './window-gaussian.js';
+import type { SigmaInput, Placement } from './encoder-args.js';
+import { windowHeatmaps } from './window-gaussian.js';
 
 /** Result of the heatmap encoders. */
 export interface HeatmapTargets {
@@ -51,27 +50,5 @@ export interface WindowOptions {
  * @returns heatmaps `[K, H, W]`, weights `[N, K]` (float32)
  */
 export function msraHeatmaps(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, sigma: SigmaInput, options?: WindowOptions): HeatmapTargets {
-  const inp = readEncoderInputs(heatmapSize, keypoints, visible);
-  const sigmas = readSigmas(sigma, inp.N);
-  const placement = readPlacement(checkOptions('options', options).placement);
-  const { W, H, N, K, kp, vis, f } = inp;
-  const heatmaps = zerosF32([K, H, W], 'heatmaps');
-  const weights = initialWeights(vis);
-  for (let n = 0; n < N; n++) {
-    const s = sigmas[n];
-    const r = s * 3;
-    const centre = Math.floor((2 * r + 1) / 2); // Python `gaussian_size // 2` on a float
-    for (let k = 0; k < K; k++) {
-      if (!isDrawn(vis, n, k)) continue;
-      const p = kp.offset + n * kp.sN + k * kp.sK;
-      const ax = placeAxis(kp.data[p], r, f, placement);
-      const ay = placeAxis(kp.data[p + kp.sD], r, f, placement);
-      if (windowOffMap(ax, ay, W, H, placement)) {
-        weights.data[n * K + k] = 0;
-        continue;
-      }
-      drawWindow(heatmaps.data, k * H * W, W, H, ax, ay, centre, centre, s);
-    }
-  }
-  return { heatmaps, weights };
+  return windowHeatmaps(heatmapSize, keypoints, visible, sigma, options, false);
 }

@@ -4,9 +4,8 @@
  * 1.x `generate_udp_gaussian_heatmaps` (`codecs/utils/gaussian_heatmap.py`).
  */
 import type { NdArray } from 'ndarray';
-import { checkOptions, zerosF32 } from '../core/ndarray.js';
-import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn, type SigmaInput } from './encoder-args.js';
-import { placeAxis, windowOffMap, drawWindow } from './window-gaussian.js';
+import type { SigmaInput } from './encoder-args.js';
+import { windowHeatmaps } from './window-gaussian.js';
 import type { HeatmapTargets, WindowOptions } from './msra.js';
 
 /**
@@ -29,32 +28,5 @@ import type { HeatmapTargets, WindowOptions } from './msra.js';
  * @returns heatmaps `[K, H, W]`, weights `[N, K]` (float32)
  */
 export function udpHeatmaps(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, sigma: SigmaInput, options?: WindowOptions): HeatmapTargets {
-  const inp = readEncoderInputs(heatmapSize, keypoints, visible);
-  const sigmas = readSigmas(sigma, inp.N);
-  const placement = readPlacement(checkOptions('options', options).placement);
-  const { W, H, N, K, kp, vis, f } = inp;
-  const heatmaps = zerosF32([K, H, W], 'heatmaps');
-  const weights = initialWeights(vis);
-  for (let n = 0; n < N; n++) {
-    const s = sigmas[n];
-    const r = s * 3;
-    const centre = Math.floor((2 * r + 1) / 2);
-    for (let k = 0; k < K; k++) {
-      if (!isDrawn(vis, n, k)) continue;
-      const p = kp.offset + n * kp.sN + k * kp.sK;
-      const x = kp.data[p];
-      const y = kp.data[p + kp.sD];
-      const ax = placeAxis(x, r, f, placement);
-      const ay = placeAxis(y, r, f, placement);
-      if (windowOffMap(ax, ay, W, H, placement)) {
-        weights.data[n * K + k] = 0;
-        continue;
-      }
-      // numpy: x0 is float64, then cast to the float32 grid's dtype in `x - x0` (whatever the keypoint dtype).
-      const cx = Math.fround(centre + (x - ax.m));
-      const cy = Math.fround(centre + (y - ay.m));
-      drawWindow(heatmaps.data, k * H * W, W, H, ax, ay, cx, cy, s);
-    }
-  }
-  return { heatmaps, weights };
+  return windowHeatmaps(heatmapSize, keypoints, visible, sigma, options, true);
 }

@@ -24,7 +24,10 @@
  * which equals floor-instead-of-trunc whenever frac(3σ) is 0 or ≥ ½; the peak
  * is then always 1 at m. It also makes the off-map test exact (see {@link windowOffMap}).
  */
-import type { Placement } from './encoder-args.js';
+import type { NdArray } from 'ndarray';
+import { checkOptions, zerosF32 } from '../core/ndarray.js';
+import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn, type SigmaInput, type Placement } from './encoder-args.js';
+import type { HeatmapTargets, WindowOptions } from './msra.js';
 
 /** Window bounds on one axis: heatmap columns `[lo, hi)` carry window samples `0…`. */
 export interface WindowAxis {
@@ -89,4 +92,44 @@ export function drawWindow(out: Float32Array, base: number, W: number, H: number
       if (v > out[row + x]) out[row + x] = v;
     }
   }
+}
+
+/**
+ * The encoder loop shared by {@link msraHeatmaps} and {@link udpHeatmaps}:
+ * validate the arguments, then for every drawn keypoint place the 3σ window,
+ * zero its weight when the window is off the map, and max-combine the window
+ * Gaussian into its channel. `subPixel` false centres the Gaussian on the
+ * window's centre sample (MSRA); true shifts it by the sub-pixel remainder
+ * `μ − m` (UDP).
+ * @returns heatmaps `[K, H, W]`, weights `[N, K]` (float32)
+ */
+export function windowHeatmaps(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, sigma: SigmaInput, options: WindowOptions | undefined, subPixel: boolean): HeatmapTargets {
+  const inp = readEncoderInputs(heatmapSize, keypoints, visible);
+  const sigmas = readSigmas(sigma, inp.N);
+  const placement = readPlacement(checkOptions('options', options).placement);
+  const { W, H, N, K, kp, vis, f } = inp;
+  const heatmaps = zerosF32([K, H, W], 'heatmaps');
+  const weights = initialWeights(vis);
+  for (let n = 0; n < N; n++) {
+    const s = sigmas[n];
+    const r = s * 3;
+    const centre = Math.floor((2 * r + 1) / 2); // Python `gaussian_size // 2` on a float
+    for (let k = 0; k < K; k++) {
+      if (!isDrawn(vis, n, k)) continue;
+      const p = kp.offset + n * kp.sN + k * kp.sK;
+      const x = kp.data[p];
+      const y = kp.data[p + kp.sD];
+      const ax = placeAxis(x, r, f, placement);
+      const ay = placeAxis(y, r, f, placement);
+      if (windowOffMap(ax, ay, W, H, placement)) {
+        weights.data[n * K + k] = 0;
+        continue;
+      }
+      // UDP, numpy: x0 is float64, then cast to the float32 grid's dtype in `x - x0` (whatever the keypoint dtype).
+      const cx = subPixel ? Math.fround(centre + (x - ax.m)) : centre;
+      const cy = subPixel ? Math.fround(centre + (y - ay.m)) : centre;
+      drawWindow(heatmaps.data, k * H * W, W, H, ax, ay, cx, cy, s);
+    }
+  }
+  return { heatmaps, weights };
 }
