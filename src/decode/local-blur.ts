@@ -11,6 +11,28 @@
  */
 import type { Plane } from '../core/convolve.js';
 
+/**
+ * Zero-border row filter at column `x` for rows `r0 … r0 + n − 1`:
+ * `out[at + t] = Σ_q kernel[q]·plane(r0 + t, x − r + q)`, taps and rows
+ * outside the plane counting as 0. Shared by both grid evaluators.
+ */
+function clippedRowFilter(plane: Plane, kernel: Float64Array, x: number, r0: number, n: number, out: Float64Array, at: number): void {
+  const { data, offset, sH, sW, H, W } = plane;
+  const k = kernel.length;
+  const r = (k - 1) >> 1;
+  const i0 = Math.max(0, r - x);
+  const i1 = Math.min(k, W - x + r);
+  for (let t = 0; t < n; t++) {
+    const row = r0 + t;
+    let acc = 0;
+    if (row >= 0 && row < H) {
+      const base = offset + row * sH + (x - r) * sW;
+      for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
+    }
+    out[at + t] = acc;
+  }
+}
+
 /** Evaluates the blur of a plane on `ys × xs` (row-major into `out`). Reuses its scratch between calls. */
 export type GridBlur = (plane: Plane, ys: ArrayLike<number>, xs: ArrayLike<number>, out: Float64Array) => void;
 
@@ -21,7 +43,6 @@ export function createGridBlur(kernel: Float64Array, maxX: number, maxSpan: numb
   const rowsCap = maxSpan + 2 * r;
   const R = new Float64Array(maxX * rowsCap);
   return (plane, ys, xs, out) => {
-    const { data, offset, sH, sW, H, W } = plane;
     let yMin = Infinity;
     let yMax = -Infinity;
     for (let j = 0; j < ys.length; j++) {
@@ -32,20 +53,7 @@ export function createGridBlur(kernel: Float64Array, maxX: number, maxSpan: numb
     const nRows = yMax - yMin + 1 + 2 * r;
     const nx = xs.length;
     // Row filter at column xs[i] for rows r0 .. r0 + nRows − 1 (0 outside the plane).
-    for (let i = 0; i < nx; i++) {
-      const x = xs[i];
-      const i0 = Math.max(0, r - x);
-      const i1 = Math.min(k, W - x + r);
-      for (let t = 0; t < nRows; t++) {
-        const row = r0 + t;
-        let acc = 0;
-        if (row >= 0 && row < H) {
-          const base = offset + row * sH + (x - r) * sW;
-          for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
-        }
-        R[i * nRows + t] = acc;
-      }
-    }
+    for (let i = 0; i < nx; i++) clippedRowFilter(plane, kernel, xs[i], r0, nRows, R, i * nRows);
     // Column filter at each grid point.
     for (let j = 0; j < ys.length; j++) {
       const t0 = ys[j] - r - r0;
@@ -118,17 +126,7 @@ export function createStencilBlur(kernel: Float64Array): StencilBlur {
       if (inside) {
         rowDots(data, offset + r0 * sH + (cx - r) * sW, sH, sW, n, kernel, rows);
       } else {
-        const i0 = Math.max(0, r - cx);
-        const i1 = Math.min(k, W - cx + r);
-        for (let t = 0; t < n; t++) {
-          const row = r0 + t;
-          let acc = 0;
-          if (row >= 0 && row < H) {
-            const base = offset + row * sH + (cx - r) * sW;
-            for (let q = i0; q < i1; q++) acc += kernel[q] * data[base + q * sW];
-          }
-          rows[t] = acc;
-        }
+        clippedRowFilter(plane, kernel, cx, r0, n, rows, 0);
       }
       for (let j = 0; j < ndy; j++) {
         let acc = 0;
