@@ -5,6 +5,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkAllocation, type HeatmapView, type FloatData } from '../core/ndarray.js';
+import type { Plane } from '../core/convolve.js';
 
 /** Decoded keypoints and their scores. */
 export interface DecodeResult {
@@ -128,7 +129,7 @@ function nanAt(out: Float64Array, index: number): number {
  * Write map `m`'s argmax result: score `val`, keypoint (idx mod W, ⌊idx/W⌋),
  * or mmpose's sentinel (−1, −1) where `val ≤ 0`.
  */
-export function storeMaximum(kp: Float64Array, sc: Float64Array, m: number, idx: number, val: number, W: number): void {
+function storeMaximum(kp: Float64Array, sc: Float64Array, m: number, idx: number, val: number, W: number): void {
   sc[m] = val;
   if (val <= 0) {
     kp[2 * m] = -1;
@@ -152,17 +153,37 @@ export function storeMaximum(kp: Float64Array, sc: Float64Array, m: number, idx:
  * @returns keypoints `[K, 2]` / `[B, K, 2]` and scores `[K]` / `[B, K]`
  */
 export function heatmapArgmax(heatmaps: NdArray): DecodeResult {
-  const v = heatmapView('heatmaps', heatmaps);
+  return argmaxEachMap(heatmapView('heatmaps', heatmaps));
+}
+
+/**
+ * Called on each map right after its maximum is stored (the fused
+ * refinements of `decodeHeatmaps`): `plane` is the map, `o[i]`, `o[i + 1]` its
+ * keypoint (refined in place), `score` its maximum.
+ */
+export type MapVisitor = (plane: Plane, o: Float64Array, i: number, score: number) => void;
+
+/**
+ * The loop of {@link heatmapArgmax} over a validated view, with an optional
+ * {@link MapVisitor} run on each map while it is still in cache.
+ */
+export function argmaxEachMap(v: HeatmapView, visit?: MapVisitor): DecodeResult {
   const M = v.B * v.K;
   checkAllocation('keypoints', M * 2, 8);
   const kp = new Float64Array(M * 2);
   const sc = new Float64Array(M);
   const tmp = new Float64Array(1);
+  const plane: Plane = { data: v.data, offset: 0, sH: v.sH, sW: v.sW, H: v.H, W: v.W };
   for (let b = 0; b < v.B; b++) {
     for (let k = 0; k < v.K; k++) {
       const m = b * v.K + k;
-      const idx = planeArgmax(v, v.offset + b * v.sB + k * v.sK, tmp);
+      const base = v.offset + b * v.sB + k * v.sK;
+      const idx = planeArgmax(v, base, tmp);
       storeMaximum(kp, sc, m, idx, tmp[0], v.W);
+      if (visit) {
+        plane.offset = base;
+        visit(plane, kp, 2 * m, tmp[0]);
+      }
     }
   }
   const lead = v.batched ? [v.B, v.K] : [v.K];

@@ -2,12 +2,10 @@
  * Fused argmax + refinement: each map is refined right after its maximum is
  * found, while the map is still in the CPU cache.
  */
-import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkAllocation, checkOptions } from '../core/ndarray.js';
+import { heatmapView, checkOptions } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import type { Plane } from '../core/convolve.js';
-import { planeArgmax, storeMaximum, type DecodeResult } from './argmax.js';
+import { argmaxEachMap, type DecodeResult, type MapVisitor } from './argmax.js';
 import { quarterAt, quarterRule } from './quarter.js';
 import { createDarkEvaluator, darkAt } from './dark.js';
 import { createDarkUdpEvaluator, darkUdpAt } from './dark-udp.js';
@@ -31,9 +29,7 @@ export interface DecodeHeatmapsOptions {
   maxStep?: number;
 }
 
-type Refiner = (plane: Plane, o: Float64Array, i: number, score: number) => void;
-
-function createRefiner(options: DecodeHeatmapsOptions | undefined): Refiner | undefined {
+function createRefiner(options: DecodeHeatmapsOptions | undefined): MapVisitor | undefined {
   const opts = checkOptions('options', options);
   const refine = opts.refine ?? 'dark';
   switch (refine) {
@@ -74,25 +70,5 @@ function createRefiner(options: DecodeHeatmapsOptions | undefined): Refiner | un
  */
 export function decodeHeatmaps(heatmaps: NdArray, options?: DecodeHeatmapsOptions): DecodeResult {
   const v = heatmapView('heatmaps', heatmaps);
-  const refine = createRefiner(options);
-  const M = v.B * v.K;
-  checkAllocation('keypoints', M * 2, 8);
-  const kp = new Float64Array(M * 2);
-  const sc = new Float64Array(M);
-  const tmp = new Float64Array(1);
-  const plane: Plane = { data: v.data, offset: 0, sH: v.sH, sW: v.sW, H: v.H, W: v.W };
-  for (let b = 0; b < v.B; b++) {
-    for (let k = 0; k < v.K; k++) {
-      const m = b * v.K + k;
-      const base = v.offset + b * v.sB + k * v.sK;
-      const idx = planeArgmax(v, base, tmp);
-      storeMaximum(kp, sc, m, idx, tmp[0], v.W);
-      if (refine) {
-        plane.offset = base;
-        refine(plane, kp, 2 * m, tmp[0]);
-      }
-    }
-  }
-  const lead = v.batched ? [v.B, v.K] : [v.K];
-  return { keypoints: ndarray(kp, [...lead, 2]), scores: ndarray(sc, lead) };
+  return argmaxEachMap(v, createRefiner(options));
 }
