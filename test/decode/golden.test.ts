@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
-import { loadOracleCases, maxAbsDiff, flat } from '../helpers/oracle.js';
+import { loadOracleCases, maxAbsDiff, flat, GoldenTally } from '../helpers/oracle.js';
 import { heatmapArgmax, refineQuarter, refineDark, refineDarkUdp, gaussianBlur } from '../../src/decode/index.js';
 
 const cases = loadOracleCases('codec', (fn) => fn.startsWith('decode.') || fn === 'blur');
@@ -21,34 +21,24 @@ function relDiff(a: number[], b: number[]): number {
 }
 
 /** Per function: cases passed / total and the largest error seen (px; blur: relative to the map max). */
-const tally = new Map<string, { passed: number; total: number; maxErr: number }>();
-function record(fn: string, err: number, check: () => void): void {
-  const t = tally.get(fn) ?? { passed: 0, total: 0, maxErr: 0 };
-  tally.set(fn, t);
-  t.total++;
-  t.maxErr = Math.max(t.maxErr, err);
-  check();
-  t.passed++;
-}
+const tally = new GoldenTally();
 
 describe('golden parity: decode.* and blur (mmpose 1.x)', () => {
-  afterAll(() => {
-    for (const [fn, t] of [...tally].sort()) console.log(`[golden] ${fn}: ${t.passed}/${t.total} passed, max error ${t.maxErr.toExponential(2)}`);
-  });
+  afterAll(() => tally.print());
   it('finds the golden cases', () => {
     expect(cases.length).toBeGreaterThan(100);
   });
   for (const c of cases) {
     it(`${c.name} ${c.fn} ${JSON.stringify(c.params)}`, () => {
+      const note = tally.start(c.fn);
       const hm = c.inputs.heatmaps as NdArray;
       if (c.fn === 'decode.argmax') {
         const r = heatmapArgmax(hm);
         expect(r.keypoints.shape).toEqual((c.expected.keypoints as NdArray).shape);
         const err = maxAbsDiff(flat(r.keypoints), flat(c.expected.keypoints as NdArray));
-        record(c.fn, err, () => {
-          expect(err).toBe(0);
-          expect(relDiff(flat(r.scores), flat(c.expected.scores as NdArray))).toBeLessThanOrEqual(1e-6);
-        });
+        note(err);
+        expect(err).toBe(0);
+        expect(relDiff(flat(r.scores), flat(c.expected.scores as NdArray))).toBeLessThanOrEqual(1e-6);
       } else if (c.fn === 'blur') {
         const out = gaussianBlur(hm, c.params.kernel as number);
         const exp = c.expected.heatmaps as NdArray;
@@ -64,7 +54,8 @@ describe('golden parity: decode.* and blur (mmpose 1.x)', () => {
             }
           worst = Math.max(worst, mx > 0 ? d / mx : d === 0 ? 0 : Infinity); // an all-zero map must blur to exactly 0
         }
-        record(c.fn, worst, () => expect(worst).toBeLessThanOrEqual(1e-5));
+        note(worst);
+        expect(worst).toBeLessThanOrEqual(1e-5);
       } else {
         const kp = c.inputs.keypoints as NdArray;
         const k = c.params.blur_kernel_size as number | undefined;
@@ -76,8 +67,10 @@ describe('golden parity: decode.* and blur (mmpose 1.x)', () => {
               : refineDarkUdp(kp, hm, { blurKernelSize: k });
         expect(out.shape).toEqual((c.expected.keypoints as NdArray).shape);
         const err = maxAbsDiff(flat(out), flat(c.expected.keypoints as NdArray));
-        record(c.fn, err, () => expect(err).toBeLessThanOrEqual(1e-4));
+        note(err);
+        expect(err).toBeLessThanOrEqual(1e-4);
       }
+      tally.pass(c.fn);
     });
   }
 });

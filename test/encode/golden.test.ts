@@ -5,11 +5,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
-import { loadOracleCases, maxAbsDiff, flat } from '../helpers/oracle.js';
+import { loadOracleCases, maxAbsDiff, flat, GoldenTally } from '../helpers/oracle.js';
 import { msraHeatmaps, unbiasedHeatmaps, udpHeatmaps, udpCombinedTargets } from '../../src/encode/index.js';
 
 const cases = loadOracleCases('codec', (fn) => fn.startsWith('encode.'));
-const tally = new Map<string, { passed: number; total: number; maxErr: number }>();
+const tally = new GoldenTally();
 
 function encode(fn: string, params: Record<string, unknown>, kp: NdArray, vis: NdArray) {
   const size = params.heatmap_size as [number, number];
@@ -33,21 +33,17 @@ describe('golden parity: encode.* (mmpose 1.x gaussian_heatmap.py / offset_heatm
   });
   for (const c of cases) {
     it(`${c.name} ${c.fn} ${JSON.stringify(c.params)}: heatmaps and weights within 1e-6`, () => {
-      const t = tally.get(c.fn) ?? { passed: 0, total: 0, maxErr: 0 };
-      tally.set(c.fn, t);
-      t.total++;
+      const note = tally.start(c.fn);
       const out = encode(c.fn, c.params, c.inputs.keypoints as NdArray, c.inputs.keypoints_visible as NdArray);
       const expHm = c.expected.heatmaps as NdArray;
       const expW = c.expected.keypoint_weights as NdArray;
       expect(out.heatmaps.shape).toEqual(expHm.shape);
       expect(out.weights.shape).toEqual(expW.shape);
       const err = Math.max(maxAbsDiff(out.heatmaps.data, flat(expHm)), maxAbsDiff(out.weights.data, flat(expW)));
-      t.maxErr = Math.max(t.maxErr, err);
+      note(err);
       expect(err).toBeLessThanOrEqual(1e-6);
-      t.passed++;
+      tally.pass(c.fn);
     });
   }
-  afterAll(() => {
-    for (const [fn, t] of [...tally].sort()) console.log(`[golden] ${fn}: ${t.passed}/${t.total} passed, max abs error ${t.maxErr.toExponential(2)}`);
-  });
+  afterAll(() => tally.print('max abs error'));
 });

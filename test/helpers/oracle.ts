@@ -81,3 +81,31 @@ export function flat(a: NdArray): number[] {
   }
   return out;
 }
+
+/**
+ * Per-function tally of golden cases (passed / total, largest error seen),
+ * printed after a suite so that parity numbers can be quoted. Start a case
+ * with `start(fn)`, record each error with the returned function before
+ * asserting on it, and call `pass(fn)` after the last assertion.
+ */
+export class GoldenTally {
+  private readonly rows = new Map<string, { passed: number; total: number; maxErr: number }>();
+
+  start(fn: string): (err: number) => void {
+    const t = this.rows.get(fn) ?? { passed: 0, total: 0, maxErr: 0 };
+    this.rows.set(fn, t);
+    t.total++;
+    return (err) => {
+      t.maxErr = Math.max(t.maxErr, err);
+    };
+  }
+
+  pass(fn: string): void {
+    this.rows.get(fn)!.passed++;
+  }
+
+  /** `[golden] fn: passed/total passed, max error e` per function, sorted. */
+  print(what = 'max error'): void {
+    for (const [fn, t] of [...this.rows].sort()) console.log(`[golden] ${fn}: ${t.passed}/${t.total} passed, ${what} ${t.maxErr.toExponential(2)}`);
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
-import { loadOracleCases, flat } from '../helpers/oracle.js';
+import { loadOracleCases, flat, GoldenTally } from '../helpers/oracle.js';
 import {
   cocoKeypointEval,
   computeOks,
@@ -37,12 +37,10 @@ function instancesOf(c: (typeof cases)[number]) {
 }
 
 /** Per function: cases passed / total and the largest error seen (absolute for COCO stats and OKS, relative otherwise). */
-const tally = new Map<string, { passed: number; total: number; maxErr: number }>();
+const tally = new GoldenTally();
 
 describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpose 1.x)', () => {
-  afterAll(() => {
-    for (const [fn, t] of [...tally].sort()) console.log(`[golden] ${fn}: ${t.passed}/${t.total} passed, max error ${t.maxErr.toExponential(2)}`);
-  });
+  afterAll(() => tally.print());
   it('finds the golden cases', () => {
     expect(cases.filter((c) => c.fn === 'coco.eval').length).toBeGreaterThanOrEqual(20);
     expect(cases.length).toBeGreaterThan(100);
@@ -51,12 +49,10 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
     it(`${c.name} ${c.fn} ${JSON.stringify(c.params).slice(0, 80)}`, () => {
       const p = c.params;
       const e = c.expected;
-      const t = tally.get(c.fn) ?? { passed: 0, total: 0, maxErr: 0 };
-      tally.set(c.fn, t);
-      t.total++;
+      const note = tally.start(c.fn);
       /** Record an error, then assert it is within `tol`. */
       const within = (err: number, tol: number, label?: string) => {
-        t.maxErr = Math.max(t.maxErr, err);
+        note(err);
         expect(err, label).toBeLessThanOrEqual(tol);
       };
       switch (c.fn) {
@@ -135,7 +131,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
         default:
           throw new Error(`unhandled golden fn ${c.fn}`);
       }
-      t.passed++;
+      tally.pass(c.fn);
     });
   }
 });
