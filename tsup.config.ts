@@ -8,6 +8,8 @@ export default defineConfig([
       'decode/index': 'src/decode/index.ts',
       'metrics/index': 'src/metrics/index.ts',
       'gpu/index': 'src/gpu/index.ts',
+      'crop/index': 'src/crop/index.ts',
+      'temporal/index': 'src/temporal/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -6,3 +6,5 @@ export * from './encode/index.js';
 export * from './decode/index.js';
 export * from './metrics/index.js';
 export { readNpy, writeNpy, readNpyHeader } from './io/npy.js';
+export * from './crop/index.js';
+export * from './temporal/index.js';

@@ -1,0 +1,2 @@
+/** posecodec/crop: the top-down crop (mmpose TopdownAffine, OpenCV-exact warpAffine), box conversions and image normalisation. */
+export {};
