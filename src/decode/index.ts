@@ -18,7 +18,6 @@ export { aggregateHeatmaps } from './aggregate.js';
 export type { AggregateOptions } from './aggregate.js';
 export { getWarpMatrix, transformKeypoints, invertAffine, heatmapToInputScale } from '../core/geometry.js';
 export type { Affine, WarpOptions } from '../core/geometry.js';
-export { createCodec } from './codec.js';
-export type { Codec, CodecOptions, CodecType, EncodeResult } from './codec.js';
+export * from '../codecs/index.js';
 export { decodeHeatmaps } from './decode-heatmaps.js';
 export type { DecodeHeatmapsOptions, RefineMethod } from './decode-heatmaps.js';

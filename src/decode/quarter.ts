@@ -22,9 +22,11 @@ export interface QuarterOptions {
 /**
  * Quarter offset of one keypoint at (`x`, `y`) (heatmap px, any real values)
  * on one strided plane; adds it to `o[i]`, `o[i + 1]`. Shared by
- * {@link refineQuarter} and the fused `decodeHeatmaps`.
+ * {@link refineQuarter}, the fused `decodeHeatmaps` and the Megvii codec.
+ * Returns whether the point was inside the rule's interior (the `'hrnet'`
+ * rule moves both axes or neither; `'mmpose'` reports the x test).
  */
-export function quarterAt(plane: Plane, rule: 'mmpose' | 'hrnet', o: Float64Array, i: number): void {
+export function quarterAt(plane: Plane, rule: 'mmpose' | 'hrnet', o: Float64Array, i: number): boolean {
   const { data, offset: base, H, W, sH, sW } = plane;
   const at = (y: number, x: number) => data[base + y * sH + x * sW];
   if (rule === 'mmpose') {
@@ -34,14 +36,16 @@ export function quarterAt(plane: Plane, rule: 'mmpose' | 'hrnet', o: Float64Arra
     const dy = 1 < y && y < H - 1 && 0 < x && x < W ? at(y + 1, x) - at(y - 1, x) : 0;
     o[i] += Math.sign(dx) * 0.25;
     o[i + 1] += Math.sign(dy) * 0.25;
-  } else {
-    const px = Math.floor(o[i] + 0.5);
-    const py = Math.floor(o[i + 1] + 0.5);
-    if (1 < px && px < W - 1 && 1 < py && py < H - 1) {
-      o[i] += Math.sign(at(py, px + 1) - at(py, px - 1)) * 0.25;
-      o[i + 1] += Math.sign(at(py + 1, px) - at(py - 1, px)) * 0.25;
-    }
+    return 1 < x && x < W - 1 && 0 < y && y < H;
   }
+  const px = Math.floor(o[i] + 0.5);
+  const py = Math.floor(o[i + 1] + 0.5);
+  if (1 < px && px < W - 1 && 1 < py && py < H - 1) {
+    o[i] += Math.sign(at(py, px + 1) - at(py, px - 1)) * 0.25;
+    o[i + 1] += Math.sign(at(py + 1, px) - at(py - 1, px)) * 0.25;
+    return true;
+  }
+  return false;
 }
 
 /** Validate `options.rule` of {@link QuarterOptions}. */

@@ -10,7 +10,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { laws, arbitraries } from '../../src/testing/index.js';
 import { flipHeatmaps } from '../../src/decode/index.js';
-import { createCodec, type Codec } from '../../src/decode/codec.js';
+import { createCodec, type Codec } from '../../src/codecs/index.js';
 import { readOutput, expectPairs } from '../../src/testing/compare.js';
 import { holds } from './helpers.js';
 

@@ -24,7 +24,7 @@ import {
   transformKeypoints,
   heatmapToInputScale,
 } from '../../src/decode/index.js';
-import { createCodec } from '../../src/decode/codec.js';
+import { createCodec } from '../../src/codecs/index.js';
 import { holds, fails } from './helpers.js';
 
 const argmax = referenceDecoder('argmax');

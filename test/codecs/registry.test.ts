@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ndarray from 'ndarray';
 import fc from 'fast-check';
-import { createCodec, type CodecOptions } from '../../src/decode/index.js';
+import { createCodec, type CodecOptions } from '../../src/codecs/index.js';
 
 const base = { inputSize: [192, 256] as [number, number], heatmapSize: [48, 64] as [number, number] };
 
@@ -90,7 +90,7 @@ describe('createCodec', () => {
   });
 
   it('rejects bad options and inputs', () => {
-    expect(() => createCodec({ type: 'x' as never, ...base })).toThrow(/type/);
+    expect(() => createCodec({ type: 'x', ...base } as never)).toThrow(/type/);
     expect(() => createCodec({ type: 'msra', inputSize: [192, 0], heatmapSize: [48, 64] })).toThrow(/inputSize/);
     expect(() => createCodec({ type: 'msra', ...base, sigma: -1 })).toThrow(/sigma/);
     expect(() => createCodec({ type: 'udp', inputSize: [192, 256], heatmapSize: [1, 64] })).toThrow(RangeError);

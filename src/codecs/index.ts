@@ -1,0 +1,10 @@
+/** Codec objects (input pixels): `createCodec` and each codec's options and result types. */
+export { createCodec, CODEC_TYPES } from './registry.js';
+export type { Codec, CodecOptions, CodecType, CodecTypes } from './registry.js';
+export type { CodecBase, CodecCompat, FrozenSize, HeatmapCodec, HeatmapEncodeResult } from './types.js';
+export type { MsraCodecOptions } from './msra.js';
+export type { UdpCodecOptions } from './udp.js';
+export type { MegviiCodecOptions } from './megvii.js';
+export type { IntegralCodecOptions } from './integral.js';
+/** @deprecated since 0.2: use {@link HeatmapEncodeResult}. */
+export type { HeatmapEncodeResult as EncodeResult } from './types.js';
