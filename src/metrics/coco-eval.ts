@@ -104,6 +104,6 @@ export function computeOks(gts: CocoAnnotation[], dts: CocoKeypointResult[], opt
   if (G === 0 || D === 0) return [];
   const gIdx = Int32Array.from({ length: G }, (_, j) => j);
   const out = new Float64Array(D * G);
-  oksMatrixOf(g, d, gIdx, G, order.slice(0, D), D, settings, out, new Float64Array(K));
+  oksMatrixOf(g, d.kp, gIdx, G, order.slice(0, D), D, settings.vars, settings.useArea, out, new Float64Array(K));
   return Array.from({ length: D }, (_, i) => Array.from(out.subarray(i * G, (i + 1) * G)));
 }

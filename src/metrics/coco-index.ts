@@ -7,6 +7,7 @@
  * into an object keyed by file content. Every error names the record:
  * `gt.annotations[12] (id 5): keypoints must …`.
  */
+import { checkAllocation } from '../core/ndarray.js';
 import type { CocoDataset, CocoKeypointResult } from './coco-types.js';
 
 /** Ground truth packed for evaluation. Per-annotation arrays are indexed 0 … nGt−1. */
@@ -31,6 +32,10 @@ export interface GtIndex {
   crowd: Uint8Array;
   /** pycocotools `_prepare`: `iscrowd`, or `num_keypoints == 0`. */
   ignore: Uint8Array;
+  /** `num_keypoints` (default: the count of v > 0). */
+  numKeypoints: Int32Array;
+  /** Position of each packed annotation in `gt.annotations` (file order). */
+  src: Int32Array;
   /** `[x, y, v]` × K per annotation. */
   kp: Float64Array;
 }
@@ -42,6 +47,8 @@ export interface DtIndex {
   cat: Int32Array;
   score: Float64Array;
   area: Float64Array;
+  /** Position of each packed result in `results`: its pycocotools `loadRes` id is `src + 1`. */
+  src: Int32Array;
   /** `[x, y, s]` × K per detection. */
   kp: Float64Array;
 }
@@ -97,17 +104,8 @@ function arrayField(where: string, rec: Record<string, unknown>, key: string): u
   return v;
 }
 
-/**
- * Validate a COCO keypoint ground truth and pack it.
- * @param gt parsed COCO JSON
- * @param K keypoints per instance (the length of the sigmas)
- */
-export function indexGroundTruth(gt: unknown, K: number): GtIndex {
-  if (!isRecord(gt)) throw new TypeError(`gt must be a COCO dataset object, got ${describe(gt)}`);
-  const images = arrayField('gt', gt, 'images');
-  const annotations = arrayField('gt', gt, 'annotations');
-  const categories = arrayField('gt', gt, 'categories');
-
+/** Image ids, checked unique, sorted (pycocotools `sorted(getImgIds())`). */
+function readImageIds(images: unknown[]): { imgIds: number[]; imgIndex: Map<number, number> } {
   const imgIdSet = new Set<number>();
   images.forEach((im, i) => {
     const where = `gt.images[${i}]`;
@@ -117,8 +115,11 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
     imgIdSet.add(id);
   });
   const imgIds = [...imgIdSet].sort((a, b) => a - b);
-  const imgIndex = new Map(imgIds.map((id, i) => [id, i]));
+  return { imgIds, imgIndex: new Map(imgIds.map((id, i) => [id, i])) };
+}
 
+/** Category ids; the evaluated ones are those that declare `keypoints` (all of them when none does). */
+function readCategories(categories: unknown[]): { catIds: number[]; catIndex: Map<number, number>; allCatIds: Set<number> } {
   const allCatIds = new Set<number>();
   const kpCats: number[] = [];
   categories.forEach((c, i) => {
@@ -129,19 +130,67 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
     allCatIds.add(id);
     if (own(c, 'keypoints') && Array.isArray(c.keypoints)) kpCats.push(id);
   });
-  // Evaluate the categories that declare keypoints (person in COCO); a file where none does is taken whole.
   const catIds = (kpCats.length > 0 ? kpCats : [...allCatIds]).sort((a, b) => a - b);
-  const catIndex = new Map(catIds.map((id, i) => [id, i]));
+  return { catIds, catIndex: new Map(catIds.map((id, i) => [id, i])), allCatIds };
+}
 
+/** Typed columns of the packed annotations, sized for `n` records. */
+function gtColumns(n: number, K: number) {
+  checkAllocation('gt.annotations', 3 * K * n, 8);
+  return {
+    img: new Int32Array(n),
+    cat: new Int32Array(n),
+    id: new Float64Array(n),
+    area: new Float64Array(n),
+    bbox: new Float64Array(4 * n),
+    crowd: new Uint8Array(n),
+    ignore: new Uint8Array(n),
+    numKeypoints: new Int32Array(n),
+    src: new Int32Array(n),
+    kp: new Float64Array(3 * K * n),
+  };
+}
+
+type GtColumns = ReturnType<typeof gtColumns>;
+
+/** `iscrowd`: 0/1 or a boolean, default 0. */
+function crowdFlag(where: string, a: Record<string, unknown>): number {
+  if (!own(a, 'iscrowd')) return 0;
+  const c = a.iscrowd;
+  if (c !== 0 && c !== 1 && c !== true && c !== false) throw new RangeError(`${where}: "iscrowd" must be 0 or 1, got ${describe(c)}`);
+  return c === 1 || c === true ? 1 : 0;
+}
+
+/** Validate annotation `i` and write it at row `m` (its category is evaluated). */
+function packAnnotation(where: string, a: Record<string, unknown>, K: number, cols: GtColumns, m: number): void {
+  numbersInto(where, a, 'keypoints', 3 * K, cols.kp, 3 * K * m, `${K} keypoints × (x, y, v)`);
+  let visible = 0;
+  for (let k = 0; k < K; k++) if (cols.kp[3 * K * m + 3 * k + 2] > 0) visible++;
+  cols.area[m] = numField(where, a, 'area', 0);
+  numbersInto(where, a, 'bbox', 4, cols.bbox, 4 * m, 'x, y, w, h');
+  const isCrowd = crowdFlag(where, a);
+  const numKeypoints = own(a, 'num_keypoints') ? intField(where, a, 'num_keypoints') : visible;
+  if (numKeypoints < 0) throw new RangeError(`${where}: "num_keypoints" must be >= 0, got ${numKeypoints}`);
+  cols.crowd[m] = isCrowd;
+  cols.numKeypoints[m] = numKeypoints;
+  // pycocotools _prepare: ignore = iscrowd, and for keypoints num_keypoints == 0 ⇒ ignore (an `ignore` field is overwritten there, so it is not read here either).
+  cols.ignore[m] = isCrowd || numKeypoints === 0 ? 1 : 0;
+}
+
+/**
+ * Validate a COCO keypoint ground truth and pack it.
+ * @param gt parsed COCO JSON
+ * @param K keypoints per instance (the length of the sigmas)
+ */
+export function indexGroundTruth(gt: unknown, K: number): GtIndex {
+  if (!isRecord(gt)) throw new TypeError(`gt must be a COCO dataset object, got ${describe(gt)}`);
+  const images = arrayField('gt', gt, 'images');
+  const annotations = arrayField('gt', gt, 'annotations');
+  const categories = arrayField('gt', gt, 'categories');
+  const { imgIds, imgIndex } = readImageIds(images);
+  const { catIds, catIndex, allCatIds } = readCategories(categories);
   const n = annotations.length;
-  const img = new Int32Array(n);
-  const cat = new Int32Array(n);
-  const id = new Float64Array(n);
-  const area = new Float64Array(n);
-  const bbox = new Float64Array(4 * n);
-  const crowd = new Uint8Array(n);
-  const ignore = new Uint8Array(n);
-  const kp = new Float64Array(3 * K * n);
+  const cols = gtColumns(n, K);
   const annIds = new Set<number>();
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -159,26 +208,11 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
     if (!allCatIds.has(catId)) throw new RangeError(`${where}: category_id ${catId} is not in gt.categories`);
     const ci = catIndex.get(catId);
     if (ci === undefined) continue; // documented skip: annotations of categories without keypoints
-    numbersInto(where, a, 'keypoints', 3 * K, kp, 3 * K * m, `${K} keypoints × (x, y, v)`);
-    let visible = 0;
-    for (let k = 0; k < K; k++) if (kp[3 * K * m + 3 * k + 2] > 0) visible++;
-    area[m] = numField(where, a, 'area', 0);
-    numbersInto(where, a, 'bbox', 4, bbox, 4 * m, 'x, y, w, h');
-    let isCrowd = 0;
-    if (own(a, 'iscrowd')) {
-      const c = a.iscrowd;
-      if (c !== 0 && c !== 1 && c !== true && c !== false) throw new RangeError(`${where}: "iscrowd" must be 0 or 1, got ${describe(c)}`);
-      isCrowd = c === 1 || c === true ? 1 : 0;
-    }
-    let numKeypoints = visible;
-    if (own(a, 'num_keypoints')) numKeypoints = intField(where, a, 'num_keypoints');
-    if (numKeypoints < 0) throw new RangeError(`${where}: "num_keypoints" must be >= 0, got ${numKeypoints}`);
-    img[m] = ii;
-    cat[m] = ci;
-    id[m] = aid;
-    crowd[m] = isCrowd;
-    // pycocotools _prepare: ignore = iscrowd, and for keypoints num_keypoints == 0 ⇒ ignore (an `ignore` field is overwritten there, so it is not read here either).
-    ignore[m] = isCrowd || numKeypoints === 0 ? 1 : 0;
+    packAnnotation(where, a, K, cols, m);
+    cols.img[m] = ii;
+    cols.cat[m] = ci;
+    cols.id[m] = aid;
+    cols.src[m] = i;
     m++;
   }
   return {
@@ -189,14 +223,16 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
     catIndex,
     allCatIds,
     nGt: m,
-    img: img.subarray(0, m),
-    cat: cat.subarray(0, m),
-    id: id.subarray(0, m),
-    area: area.subarray(0, m),
-    bbox: bbox.subarray(0, 4 * m),
-    crowd: crowd.subarray(0, m),
-    ignore: ignore.subarray(0, m),
-    kp: kp.subarray(0, 3 * K * m),
+    img: cols.img.subarray(0, m),
+    cat: cols.cat.subarray(0, m),
+    id: cols.id.subarray(0, m),
+    area: cols.area.subarray(0, m),
+    bbox: cols.bbox.subarray(0, 4 * m),
+    crowd: cols.crowd.subarray(0, m),
+    ignore: cols.ignore.subarray(0, m),
+    numKeypoints: cols.numKeypoints.subarray(0, m),
+    src: cols.src.subarray(0, m),
+    kp: cols.kp.subarray(0, 3 * K * m),
   };
 }
 
@@ -216,6 +252,8 @@ export function indexResults(results: unknown, gt: GtIndex): DtIndex {
   const cat = new Int32Array(n);
   const score = new Float64Array(n);
   const area = new Float64Array(n);
+  checkAllocation('results', 3 * K * n, 8);
+  const src = new Int32Array(n);
   const kp = new Float64Array(3 * K * n);
   const box = new Float64Array(4);
   const first = results[0];
@@ -258,6 +296,7 @@ export function indexResults(results: unknown, gt: GtIndex): DtIndex {
     cat[m] = ci;
     score[m] = s;
     area[m] = a;
+    src[m] = i;
     m++;
   }
   return {
@@ -266,8 +305,89 @@ export function indexResults(results: unknown, gt: GtIndex): DtIndex {
     cat: cat.subarray(0, m),
     score: score.subarray(0, m),
     area: area.subarray(0, m),
+    src: src.subarray(0, m),
     kp: kp.subarray(0, 3 * K * m),
   };
+}
+
+// ---- Sparse (category, image) cells -------------------------------------------
+// The records of each non-empty cell, in file order, without any array sized
+// images × categories (a GT with 40,000 images and 40,000 keypoint categories
+// would otherwise need 1.6·10⁹ slots). Two stable counting sorts (by image,
+// then by category) order the records by (category, image, file position) in
+// O(n + images + categories).
+
+/** Records of `n` grouped by cell, cells sorted by (category, image). */
+export interface Cells {
+  /** Record indices, grouped by cell, file order within a cell. */
+  order: Int32Array;
+  /** Per cell: category, image, first position in `order`, record count. */
+  cat: Int32Array;
+  img: Int32Array;
+  start: Int32Array;
+  count: Int32Array;
+  n: number;
+}
+
+/** Stable counting sort of `idx` by `key[idx[i]]` ∈ [0, nKeys). */
+function countingSort(idx: Int32Array, key: Int32Array, nKeys: number): Int32Array {
+  const counts = new Int32Array(nKeys + 1);
+  for (let i = 0; i < idx.length; i++) counts[key[idx[i]] + 1]++;
+  for (let k = 0; k < nKeys; k++) counts[k + 1] += counts[k];
+  const out = new Int32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[counts[key[idx[i]]]++] = idx[i];
+  return out;
+}
+
+/**
+ * Group `n` records with category `cat[i]` ∈ [0, nCat) and image `img[i]` ∈
+ * [0, nImg) into cells.
+ */
+export function cellsOf(n: number, cat: Int32Array, img: Int32Array, nImg: number, nCat: number): Cells {
+  const ident = new Int32Array(n);
+  for (let i = 0; i < n; i++) ident[i] = i;
+  const order = countingSort(countingSort(ident, img, nImg), cat, nCat);
+  const cCat: number[] = [];
+  const cImg: number[] = [];
+  const cStart: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = order[i];
+    const last = cCat.length - 1;
+    if (last < 0 || cCat[last] !== cat[r] || cImg[last] !== img[r]) {
+      cCat.push(cat[r]);
+      cImg.push(img[r]);
+      cStart.push(i);
+    }
+  }
+  const m = cCat.length;
+  const count = new Int32Array(m);
+  for (let c = 0; c < m; c++) count[c] = (c + 1 < m ? cStart[c + 1] : n) - cStart[c];
+  return { order, cat: Int32Array.from(cCat), img: Int32Array.from(cImg), start: Int32Array.from(cStart), count, n: m };
+}
+
+/** One cell of the merged GT / result walk. */
+export interface CellPair {
+  cat: number;
+  img: number;
+  /** GT cell index or −1. */
+  g: number;
+  /** Result cell index or −1. */
+  d: number;
+}
+
+/** Merge the GT and result cells in (category, image) order: every cell with a GT or a result, once. */
+export function mergeCells(gc: Cells, dc: Cells): CellPair[] {
+  const out: CellPair[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < gc.n || j < dc.n) {
+    const cmp =
+      i >= gc.n ? 1 : j >= dc.n ? -1 : gc.cat[i] !== dc.cat[j] ? gc.cat[i] - dc.cat[j] : gc.img[i] - dc.img[j];
+    if (cmp === 0) out.push({ cat: gc.cat[i], img: gc.img[i], g: i++, d: j++ });
+    else if (cmp < 0) out.push({ cat: gc.cat[i], img: gc.img[i], g: i++, d: -1 });
+    else out.push({ cat: dc.cat[j], img: dc.img[j], g: -1, d: j++ });
+  }
+  return out;
 }
 
 /** Type guard re-export for callers holding unknown JSON. */

@@ -25,10 +25,10 @@ export const RECALL_THRESHOLDS: readonly number[] = Object.freeze(linspace(0.0, 
 
 /** Keypoint area ranges (px²): all `[0, 1e5²]`, medium `[32², 96²]`, large `[96², 1e5²]` — no "small" for keypoints. */
 export const AREA_RANGES: readonly (readonly [number, number])[] = Object.freeze([
-  [0, 1e5 ** 2],
-  [32 ** 2, 96 ** 2],
-  [96 ** 2, 1e5 ** 2],
-] as const);
+  Object.freeze([0, 1e5 ** 2] as const),
+  Object.freeze([32 ** 2, 96 ** 2] as const),
+  Object.freeze([96 ** 2, 1e5 ** 2] as const),
+]);
 
 /** Labels of {@link AREA_RANGES}. */
 export const AREA_LABELS: readonly string[] = Object.freeze(['all', 'medium', 'large']);
