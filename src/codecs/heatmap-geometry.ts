@@ -5,7 +5,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkSize, checkFinite, keypointView, matrixView, heatmapView } from '../core/ndarray.js';
-import type { DecodeResult } from '../decode/argmax.js';
+import type { DecodeResult } from '../decode/types.js';
 import type { CodecCompat, FrozenSize } from './types.js';
 
 /** A frozen copy of a validated `[w, h]`. */

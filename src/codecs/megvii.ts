@@ -12,7 +12,7 @@ import { megviiHeatmaps } from '../encode/index.js';
 import { gaussianBlur } from '../decode/blur.js';
 import { heatmapArgmax } from '../decode/argmax.js';
 import { quarterAt } from '../decode/quarter.js';
-import type { DecodeResult } from '../decode/argmax.js';
+import type { DecodeResult } from '../decode/types.js';
 import type { HeatmapCodec, HeatmapEncodeResult, CodecCompat } from './types.js';
 import { frozenSize, checkCompat, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace } from './heatmap-geometry.js';
 

@@ -6,7 +6,7 @@
  * (heatmaps, SimCC vectors, regression labels, tags, displacements).
  */
 import type { NdArray } from 'ndarray';
-import type { DecodeResult } from '../decode/argmax.js';
+import type { DecodeResult } from '../decode/types.js';
 
 /** A frozen `[w, h]` or `[W, H]` pair (width first, as mmpose). */
 export type FrozenSize = readonly [number, number];

@@ -1,3 +1,4 @@
+import type { Plane, BorderMode } from './types.js';
 /**
  * Separable convolution of one heatmap plane with a symmetric 1-D kernel, as
  * `cv2.GaussianBlur` / `cv2.sepFilter2D` compute it (rows first, then columns).
@@ -8,18 +9,6 @@
  * OpenCV accumulates float32 images in float32, so results agree to ~1e-7
  * relative. Cost: O(H·W·k) per plane, one H·W scratch row buffer.
  */
-
-/** A strided plane: element (y, x) is `data[offset + y*sH + x*sW]`. */
-export interface Plane {
-  data: ArrayLike<number>;
-  offset: number;
-  sH: number;
-  sW: number;
-  H: number;
-  W: number;
-}
-
-export type BorderMode = 'zero' | 'reflect101';
 
 /** OpenCV `borderInterpolate(p, len, BORDER_REFLECT_101)`. */
 export function reflect101(p: number, len: number): number {

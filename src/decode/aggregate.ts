@@ -5,13 +5,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkOptions, checkSize, type HeatmapView } from '../core/ndarray.js';
-
-export interface AggregateOptions {
-  /** Target size `[W, H]` (heatmap px). Default: the size of the first input. */
-  size?: [number, number];
-  /** torch `align_corners`. Default false (half-pixel sampling). */
-  alignCorners?: boolean;
-}
+import type { AggregateOptions } from './types.js';
 
 /** Source coordinate and weights of torch bilinear sampling along one axis. */
 function axisTaps(outN: number, inN: number, alignCorners: boolean): { i0: Int32Array; i1: Int32Array; t: Float64Array } {

@@ -5,15 +5,8 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkAllocation, type HeatmapView, type FloatData } from '../core/ndarray.js';
-import type { Plane } from '../core/convolve.js';
-
-/** Decoded keypoints and their scores. */
-export interface DecodeResult {
-  /** `[K, 2]`, `[N, K, 2]` or `[B, K, 2]` (x, y), Float64Array. */
-  keypoints: NdArray<Float64Array>;
-  /** `[K]`, `[N, K]` or `[B, K]`, Float64Array. */
-  scores: NdArray<Float64Array>;
-}
+import type { Plane } from '../core/types.js';
+import type { DecodeResult } from './types.js';
 
 /**
  * Argmax of one strided plane (first maximum in C order wins, like numpy;

@@ -6,7 +6,8 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkAllocation } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import { convolvePlane, type Plane } from '../core/convolve.js';
+import { convolvePlane } from '../core/convolve.js';
+import type { Plane } from '../core/types.js';
 
 /**
  * Blur one plane as mmpose `gaussian_blur` does, into `out` (float32 semantics):

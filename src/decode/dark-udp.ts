@@ -4,17 +4,13 @@
  * with mmpose 1.x `refine_keypoints_dark_udp` (`codecs/utils/refinement.py`).
  */
 import type { NdArray } from 'ndarray';
-import { checkOptions } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import type { Plane } from '../core/convolve.js';
+import type { Plane } from '../core/types.js';
 import { blurPlaneRescaled } from './blur.js';
 import { createGridBlur } from './local-blur.js';
 import { pairKeypoints } from './pairing.js';
-
-export interface DarkUdpOptions {
-  /** Odd blur kernel size (k = 11 ↔ σ = 2). Default 11. */
-  blurKernelSize?: number;
-}
+import type { DarkUdpOptions } from './types.js';
+import { parseDarkUdpOptions } from './options.js';
 
 const LO = Math.fround(1e-3);
 const HI = 50;
@@ -77,8 +73,7 @@ function udpStep(L: Float64Array, out: Float64Array): boolean {
  * @returns fresh keypoints `[N, K, 2]` (Float64Array)
  */
 export function refineDarkUdp(keypoints: NdArray, heatmaps: NdArray, options?: DarkUdpOptions): NdArray<Float64Array> {
-  const opts = checkOptions('options', options);
-  const kernel = cvGaussianKernel(opts.blurKernelSize ?? 11, 0, 'options.blurKernelSize');
+  const { kernel } = parseDarkUdpOptions(options);
   const p = pairKeypoints(keypoints, heatmaps);
   const { hv, kv, out } = p;
   const o = out.data;

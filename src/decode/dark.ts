@@ -4,27 +4,12 @@
  * with mmpose `refine_keypoints_dark` (`codecs/utils/refinement.py`).
  */
 import type { NdArray } from 'ndarray';
-import { checkOptions, checkFinite } from '../core/ndarray.js';
-import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import type { Plane } from '../core/convolve.js';
+import type { Plane } from '../core/types.js';
 import { blurPlaneRescaled } from './blur.js';
 import { createStencilBlur } from './local-blur.js';
 import { pairKeypoints } from './pairing.js';
-
-export interface DarkOptions {
-  /** Odd blur kernel size (OpenCV σ rule: k = 11 ↔ σ = 2; k ≤ 7 uses OpenCV's fixed tables). Default 11. */
-  blurKernelSize?: number;
-  /**
-   * Off by default (mmpose parity). When true, the Newton step is taken only
-   * where the log-Hessian is negative definite (`dxx < 0`, `det > 0`) and the
-   * step is at most `maxStep` px on each axis; elsewhere the keypoint gets the
-   * quarter offset `0.25·sign(∇)` instead (mmpose takes any step with
-   * `det ≠ 0`, which on noisy maps can be hundreds of pixels; codecs.md §6.11).
-   */
-  guard?: boolean;
-  /** Largest accepted Newton step per axis with `guard` (heatmap px). Default 1. */
-  maxStep?: number;
-}
+import type { DarkOptions } from './types.js';
+import { parseDarkOptions } from './options.js';
 
 const FLOOR = Math.fround(1e-10);
 // 5×5 grid offsets −2..2; DARK reads 13 of the 25 points.
@@ -77,11 +62,7 @@ export interface DarkEvaluator {
 
 /** Build a {@link DarkEvaluator} (validates the options). */
 export function createDarkEvaluator(options?: DarkOptions): DarkEvaluator {
-  const opts = checkOptions('options', options);
-  const kernel = cvGaussianKernel(opts.blurKernelSize ?? 11, 0, 'options.blurKernelSize');
-  const guard = opts.guard ?? false;
-  if (typeof guard !== 'boolean') throw new TypeError(`options.guard must be a boolean, got ${typeof guard}`);
-  const maxStep = opts.maxStep === undefined ? 1 : checkFinite('options.maxStep', opts.maxStep, { positive: true });
+  const { kernel, guard, maxStep } = parseDarkOptions(options);
   const stencil = createStencilBlur(kernel);
   const B = new Float64Array(25);
   const L = new Float64Array(25);

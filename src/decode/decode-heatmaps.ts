@@ -4,30 +4,13 @@
  */
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkOptions } from '../core/ndarray.js';
-import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import { argmaxEachMap, type DecodeResult, type MapVisitor } from './argmax.js';
+import { argmaxEachMap, type MapVisitor } from './argmax.js';
+import type { DecodeResult } from './types.js';
 import { quarterAt, quarterRule } from './quarter.js';
+import { parseDarkUdpOptions } from './options.js';
 import { createDarkEvaluator, darkAt } from './dark.js';
 import { createDarkUdpEvaluator, darkUdpAt } from './dark-udp.js';
-
-/** Refinement applied after the integer argmax. */
-export type RefineMethod = 'none' | 'quarter' | 'dark' | 'darkUdp';
-
-export interface DecodeHeatmapsOptions {
-  /**
-   * `'none'` ({@link heatmapArgmax} alone), `'quarter'` ({@link refineQuarter}),
-   * `'dark'` ({@link refineDark}, the default) or `'darkUdp'` ({@link refineDarkUdp}).
-   */
-  refine?: RefineMethod;
-  /** Quarter boundary rule (`refine: 'quarter'`), as {@link refineQuarter}. Default `'mmpose'`. */
-  rule?: 'mmpose' | 'hrnet';
-  /** Odd blur kernel size for `'dark'` / `'darkUdp'`. Default 11. */
-  blurKernelSize?: number;
-  /** DARK guard (`refine: 'dark'`), as {@link refineDark}. Default false. */
-  guard?: boolean;
-  /** Largest guarded DARK step per axis (heatmap px). Default 1. */
-  maxStep?: number;
-}
+import type { DecodeHeatmapsOptions } from './types.js';
 
 function createRefiner(options: DecodeHeatmapsOptions | undefined): MapVisitor | undefined {
   const opts = checkOptions('options', options);
@@ -45,7 +28,7 @@ function createRefiner(options: DecodeHeatmapsOptions | undefined): MapVisitor |
       return (plane, o, i) => darkAt(ev, plane, o, i, step);
     }
     case 'darkUdp': {
-      const ev = createDarkUdpEvaluator(cvGaussianKernel(opts.blurKernelSize ?? 11, 0, 'options.blurKernelSize'));
+      const ev = createDarkUdpEvaluator(parseDarkUdpOptions({ blurKernelSize: opts.blurKernelSize }).kernel);
       const step = new Float64Array(2);
       return (plane, o, i, score) => darkUdpAt(ev, plane, o, i, step, score);
     }

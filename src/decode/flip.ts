@@ -5,21 +5,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkOptions, checkAllocation } from '../core/ndarray.js';
-
-export interface FlipOptions {
-  /**
-   * `'heatmap'` (default): reverse W, then gather channels by `flipIndices`.
-   * `'udpCombined'`: channels are (cls, offX, offY) triples; triples are
-   * gathered and offX is negated. `'offset'`: (dx, dy) pairs (DEKR); dx negated.
-   */
-  mode?: 'heatmap' | 'udpCombined' | 'offset';
-  /**
-   * Shift the flipped maps right by one column (`out[..., 1:] = out[..., :-1]`,
-   * column 0 keeps its value), as HRNet's `SHIFT_HEATMAP`. Needed only for MSRA
-   * geometry (codecs.md §4.2). Default false.
-   */
-  shift?: boolean;
-}
+import type { FlipOptions, FlipTestOptions } from './types.js';
 
 function checkFlipIndices(flipIndices: unknown, groups: number): Int32Array {
   if (!Array.isArray(flipIndices) && !ArrayBuffer.isView(flipIndices)) throw new TypeError('flipIndices must be an array of channel indices');
@@ -78,13 +64,6 @@ export function flipHeatmaps(heatmaps: NdArray, flipIndices: ArrayLike<number>, 
     }
   }
   return ndarray(out, v.batched ? [B, K, H, W] : [K, H, W]);
-}
-
-export interface FlipTestOptions {
-  /** Geometry of the codec: `'msra'` needs the 1-column shift, `'udp'` none (codecs.md §4.2). Default 'msra'. */
-  geometry?: 'msra' | 'udp';
-  /** Channel layout, as {@link FlipOptions.mode}. Default 'heatmap'. */
-  mode?: FlipOptions['mode'];
 }
 
 /**

@@ -9,7 +9,7 @@
  * O((ny + k)·nx·k + ny·nx·k) instead of O(H·W·k). Equal to
  * {@link convolvePlane} with `'zero'` border at those points.
  */
-import type { Plane } from '../core/convolve.js';
+import type { Plane } from '../core/types.js';
 
 /**
  * Zero-border row filter at column `x` for rows `r0 … r0 + n − 1`:

@@ -4,20 +4,10 @@
  * `Δy = h[y+1, x] − h[y−1, x]`; `sign(0) = 0`.
  */
 import type { NdArray } from 'ndarray';
-import { checkOptions } from '../core/ndarray.js';
-import type { Plane } from '../core/convolve.js';
+import type { Plane } from '../core/types.js';
 import { pairKeypoints } from './pairing.js';
-
-export interface QuarterOptions {
-  /**
-   * Boundary rule. `'mmpose'` (default, `codecs/utils/refinement.py
-   * refine_keypoints`): axes independent at `(trunc x, trunc y)`; x needs
-   * `1 < x < W−1 and 0 < y < H`, y needs `1 < y < H−1 and 0 < x < W`.
-   * `'hrnet'` (HRNet `get_final_preds`): at `(floor(x+.5), floor(y+.5))`, both
-   * axes only if `1 < px < W−1 and 1 < py < H−1`.
-   */
-  rule?: 'mmpose' | 'hrnet';
-}
+import type { QuarterOptions } from './types.js';
+import { parseQuarterOptions } from './options.js';
 
 /**
  * Quarter offset of one keypoint at (`x`, `y`) (heatmap px, any real values)
@@ -48,12 +38,9 @@ export function quarterAt(plane: Plane, rule: 'mmpose' | 'hrnet', o: Float64Arra
   return false;
 }
 
-/** Validate `options.rule` of {@link QuarterOptions}. */
+/** Validate `options.rule` of {@link QuarterOptions} (see `parseQuarterOptions`). */
 export function quarterRule(options: QuarterOptions | undefined): 'mmpose' | 'hrnet' {
-  const opts = checkOptions('options', options);
-  const rule = opts.rule ?? 'mmpose';
-  if (rule !== 'mmpose' && rule !== 'hrnet') throw new RangeError(`options.rule must be 'mmpose' or 'hrnet', got ${JSON.stringify(rule)}`);
-  return rule;
+  return parseQuarterOptions(options).rule;
 }
 
 /**

@@ -5,21 +5,10 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkOptions, checkFinite, checkAllocation } from '../core/ndarray.js';
-import type { DecodeResult } from './argmax.js';
-
-export interface SoftArgmaxOptions {
-  /** Softmax temperature β: p ∝ exp(β·h). Default 1 (mmpose). Needs logits or β ≫ 1 on [0, 1] maps. */
-  beta?: number;
-  /** Gu et al. debias: x ← C/(C−1)·(x − 1/(2C)) on normalised coordinates, C = Σ exp(h). Default false. */
-  debias?: boolean;
-  /**
-   * `'softmax'` (default): p = softmax(β·h) over the whole map (the head's
-   * logits). `'sum'`: p = h / Σh (maps that already are probabilities, e.g.
-   * the integral codec's targets; β and debias are ignored).
-   */
-  normalize?: 'softmax' | 'sum';
-}
+import { heatmapView, checkAllocation } from '../core/ndarray.js';
+import type { DecodeResult } from './types.js';
+import type { SoftArgmaxOptions } from './types.js';
+import { parseSoftArgmaxOptions } from './options.js';
 
 /**
  * Expected location under a global softmax of each map:
@@ -36,12 +25,7 @@ export interface SoftArgmaxOptions {
  */
 export function softArgmax(heatmaps: NdArray, options?: SoftArgmaxOptions): DecodeResult {
   const v = heatmapView('heatmaps', heatmaps);
-  const opts = checkOptions('options', options);
-  const beta = opts.beta === undefined ? 1 : checkFinite('options.beta', opts.beta, { positive: true });
-  const debias = opts.debias ?? false;
-  if (typeof debias !== 'boolean') throw new TypeError('options.debias must be a boolean');
-  const normalize = opts.normalize ?? 'softmax';
-  if (normalize !== 'softmax' && normalize !== 'sum') throw new RangeError(`options.normalize must be 'softmax' or 'sum', got ${JSON.stringify(normalize)}`);
+  const { beta, debias, normalize } = parseSoftArgmaxOptions(options);
   const M = v.B * v.K;
   checkAllocation('keypoints', M * 2, 8);
   const kp = new Float64Array(M * 2);

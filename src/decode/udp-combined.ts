@@ -7,14 +7,8 @@ import type { NdArray } from 'ndarray';
 import { heatmapView, checkOptions, checkFinite, checkAllocation } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { convolvePlane } from '../core/convolve.js';
-import type { DecodeResult } from './argmax.js';
-
-export interface UdpCombinedOptions {
-  /** The cls maps are blurred with k = 2·blurKernelSize + 1 (mmpose PR #1815). Default 11 (k = 23, σ = 3.8). */
-  blurKernelSize?: number;
-  /** Offset radius R = radiusFactor·max(W, H) heatmap px. Default 0.0546875 (= 3.5/64). */
-  radiusFactor?: number;
-}
+import type { DecodeResult } from './types.js';
+import type { UdpCombinedOptions } from './types.js';
 
 /**
  * For each keypoint k: blur its cls map (channel 3k) with `cv2.GaussianBlur`

@@ -25,6 +25,7 @@ import {
   type KeypointView,
   type MatrixView,
 } from '../core/ndarray.js';
+import type { Placement } from './types.js';
 
 /** Validated encoder inputs. */
 export interface EncoderInputs {
@@ -81,9 +82,6 @@ export function initialWeights(vis: MatrixView): NdArray<Float32Array> {
   return w;
 }
 
-/** σ accepted by the Gaussian encoders: one number, or one per instance. */
-export type SigmaInput = number | ArrayLike<number> | NdArray;
-
 /**
  * Per-instance σ (heatmap px) as a Float64Array of length N: a number is
  * repeated (mmpose `sigma = (sigma,) * N`); an Array, typed array or 1-D
@@ -110,9 +108,6 @@ export function readSigmas(sigma: unknown, N: number, name = 'sigma'): Float64Ar
   for (let i = 0; i < N; i++) out[i] = checkFinite(`${name}[${i}]`, values[i], { positive: true });
   return out;
 }
-
-/** Window placement of the 3σ-window encoders (MSRA, UDP). */
-export type Placement = 'mmpose' | 'floor';
 
 /** Read the `placement` option: `'mmpose'` (default) or `'floor'`. */
 export function readPlacement(v: unknown): Placement {

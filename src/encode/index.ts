@@ -1,13 +1,13 @@
 /** posecodec/encode: keypoint → heatmap target encoders (heatmap pixels), per-instance σ rules and SAHR modulation. */
 export { msraHeatmaps } from './msra.js';
-export type { HeatmapTargets, WindowOptions } from './msra.js';
+export type { HeatmapTargets, WindowOptions } from './types.js';
 export { unbiasedHeatmaps } from './unbiased.js';
 export { udpHeatmaps } from './udp.js';
 export { udpCombinedTargets } from './udp-combined.js';
 export { megviiHeatmaps } from './megvii.js';
 export { scaleAdaptiveSigma, cornernetRadius } from './scale-adaptive-sigma.js';
-export type { ScaleAdaptiveSigmaOptions } from './scale-adaptive-sigma.js';
+export type { ScaleAdaptiveSigmaOptions } from './types.js';
 export { keypointBoxes } from './keypoint-boxes.js';
 export { modulateTarget } from './modulate-target.js';
-export type { ModulateOptions } from './modulate-target.js';
-export type { SigmaInput, Placement } from './encoder-args.js';
+export type { ModulateOptions } from './types.js';
+export type { SigmaInput, Placement } from './types.js';

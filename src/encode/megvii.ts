@@ -8,7 +8,7 @@ import { checkPositiveInt, zerosF32 } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { reflect101 } from '../core/convolve.js';
 import { readEncoderInputs, initialWeights, isDrawn } from './encoder-args.js';
-import type { HeatmapTargets } from './msra.js';
+import type { HeatmapTargets } from './types.js';
 
 /**
  * A one-hot at `(trunc(x), trunc(y))` blurred with

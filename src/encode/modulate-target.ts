@@ -5,11 +5,7 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkOptions, heatmapView, zerosF32 } from '../core/ndarray.js';
-
-export interface ModulateOptions {
-  /** `2` (default): SWAHR's second-order Taylor form; `'exact'`: `gt^(1+s)`. */
-  order?: 2 | 'exact';
-}
+import type { ModulateOptions } from './types.js';
 
 /**
  * Scale-adaptive target `gt^(1+s)`, per pixel. For a Gaussian of σ this is a

@@ -4,29 +4,9 @@
  * `generate_gaussian_heatmaps` (`codecs/utils/gaussian_heatmap.py`).
  */
 import type { NdArray } from 'ndarray';
-import type { SigmaInput, Placement } from './encoder-args.js';
+import type { SigmaInput, Placement } from './types.js';
 import { windowHeatmaps } from './window-gaussian.js';
-
-/** Result of the heatmap encoders. */
-export interface HeatmapTargets {
-  /** `[K, H, W]` float32 targets (`[3K, H, W]` for {@link udpCombinedTargets}). */
-  heatmaps: NdArray<Float32Array>;
-  /** `[N, K]` float32 keypoint weights (mmpose `keypoint_weights`). */
-  weights: NdArray<Float32Array>;
-}
-
-export interface WindowOptions {
-  /**
-   * `'mmpose'` (default): reproduce mmpose exactly, including its
-   * fractional-3σ window quirks (σ = 2.5, μ = 3 → peak at column 4;
-   * σ = 1.4, μ = 10 → peak at column 9; see docs/encode.md).
-   * `'floor'`: floor instead of truncating and centre the window on
-   * `m = floor(μ + 0.5)`, so the peak is always 1 at m, and weight 0 exactly
-   * when no window pixel is on the map.
-   * The two agree whenever 3σ is an integer and the keypoint is on the map.
-   */
-  placement?: Placement;
-}
+import type { HeatmapTargets, WindowOptions } from './types.js';
 
 /**
  * Integer-centre Gaussian heatmaps with peak 1 (unnormalised), one channel per

@@ -8,19 +8,7 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkFinite, checkOptions, checkNdArray, isNdArray, checkAllocation } from '../core/ndarray.js';
-
-export interface ScaleAdaptiveSigmaOptions {
-  /** `'bbox'` (HigherHRNet, default) or `'cornernet'` (CID). */
-  rule?: 'bbox' | 'cornernet';
-  /** bbox rule: reference size in px (`DATASET.BASE_SIZE`). Default 256. */
-  baseSize?: number;
-  /** bbox rule: σ at the reference size (`DATASET.BASE_SIGMA`). Default 2. */
-  baseSigma?: number;
-  /** bbox rule: round to an integer with `int(np.round(σ + 0.5))` (`DATASET.INT_SIGMA`). Default false. */
-  intSigma?: boolean;
-  /** cornernet rule: minimum IoU between the box and a box shifted by the radius. Default 0.7. */
-  minOverlap?: number;
-}
+import type { ScaleAdaptiveSigmaOptions } from './types.js';
 
 /** numpy `np.round`: round half to even. */
 function roundHalfEven(x: number): number {

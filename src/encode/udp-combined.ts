@@ -6,7 +6,7 @@
 import type { NdArray } from 'ndarray';
 import { checkFinite, zerosF32 } from '../core/ndarray.js';
 import { readEncoderInputs, initialWeights, isDrawn } from './encoder-args.js';
-import type { HeatmapTargets } from './msra.js';
+import type { HeatmapTargets } from './types.js';
 
 /**
  * Three maps per keypoint, interleaved as channels `3k, 3k+1, 3k+2`:

@@ -4,9 +4,9 @@
  * 1.x `generate_udp_gaussian_heatmaps` (`codecs/utils/gaussian_heatmap.py`).
  */
 import type { NdArray } from 'ndarray';
-import type { SigmaInput } from './encoder-args.js';
+import type { SigmaInput } from './types.js';
 import { windowHeatmaps } from './window-gaussian.js';
-import type { HeatmapTargets, WindowOptions } from './msra.js';
+import type { HeatmapTargets, WindowOptions } from './types.js';
 
 /**
  * Sub-pixel Gaussians truncated to the 3σ window around the rounded centre.

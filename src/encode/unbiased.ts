@@ -5,8 +5,9 @@
  */
 import type { NdArray } from 'ndarray';
 import { zerosF32 } from '../core/ndarray.js';
-import { readEncoderInputs, readSigmas, initialWeights, isDrawn, type SigmaInput } from './encoder-args.js';
-import type { HeatmapTargets } from './msra.js';
+import { readEncoderInputs, readSigmas, initialWeights, isDrawn } from './encoder-args.js';
+import type { SigmaInput } from './types.js';
+import type { HeatmapTargets } from './types.js';
 
 /**
  * Sub-pixel Gaussians at the exact μ, evaluated on the full `W×H` grid (no

@@ -26,8 +26,9 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkOptions, zerosF32 } from '../core/ndarray.js';
-import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn, type SigmaInput, type Placement } from './encoder-args.js';
-import type { HeatmapTargets, WindowOptions } from './msra.js';
+import { readEncoderInputs, readSigmas, readPlacement, initialWeights, isDrawn } from './encoder-args.js';
+import type { SigmaInput, Placement } from './types.js';
+import type { HeatmapTargets, WindowOptions } from './types.js';
 
 /** Window bounds on one axis: heatmap columns `[lo, hi)` carry window samples `0…`. */
 export interface WindowAxis {

@@ -11,9 +11,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkOptions, checkPositiveInt, checkAllocation, checkFinite, type HeatmapView } from '../core/ndarray.js';
-import { cvGaussianKernel } from '../core/gaussian-kernel.js';
-import { createDarkEvaluator } from '../decode/dark.js';
+import { heatmapView, checkOptions, checkPositiveInt, checkAllocation, type HeatmapView } from '../core/ndarray.js';
+import { parseArgmaxOptions, parseQuarterOptions, parseDarkOptions, parseSoftArgmaxOptions } from '../decode/options.js';
 import type { DecodeResult, QuarterOptions, DarkOptions, SoftArgmaxOptions } from '../decode/index.js';
 import { cpuDecode, type DecodeKind, type DecodeOptions } from './cpu-decode.js';
 import { packHeatmaps, mapOffset } from './pack-heatmaps.js';
@@ -81,38 +80,26 @@ interface KernelPlan {
   extraArgs: unknown[];
 }
 
-/** Validate the options of `kind` exactly as the CPU decoder would, and plan its kernel. */
+/** Validate the options of `kind` with the CPU decoder's own parser (src/decode/options.ts), and plan its kernel. */
 function planKernel(kind: DecodeKind, options: DecodeOptions): KernelPlan {
   if (kind === 'argmax') {
-    if (options !== undefined) checkOptions('options', options);
+    parseArgmaxOptions(options);
     return { key: 'argmax', source: ARGMAX_SOURCE, constants: {}, extraArgs: [] };
   }
   if (kind === 'quarter') {
-    const o = checkOptions<QuarterOptions>('options', options as QuarterOptions);
-    const rule = o.rule ?? 'mmpose';
-    if (rule !== 'mmpose' && rule !== 'hrnet') throw new RangeError(`options.rule must be 'mmpose' or 'hrnet', got ${JSON.stringify(rule)}`);
+    const { rule } = parseQuarterOptions(options as QuarterOptions);
     return { key: `quarter:${rule}`, source: QUARTER_SOURCE, constants: { HRNET: rule === 'hrnet' ? 1 : 0 }, extraArgs: [] };
   }
   if (kind === 'dark') {
-    createDarkEvaluator(options as DarkOptions); // same validation and errors as refineDark
-    const o = checkOptions<DarkOptions>('options', options as DarkOptions);
-    const ks = o.blurKernelSize ?? 11;
-    const weights = Float32Array.from(cvGaussianKernel(ks, 0, 'options.blurKernelSize'));
-    const guard = o.guard ? 1 : 0;
-    const maxStep = o.maxStep ?? 1;
+    const { blurKernelSize: ks, kernel, guard, maxStep } = parseDarkOptions(options as DarkOptions);
     return {
       key: `dark:${ks}:${guard}:${maxStep}`,
       source: DARK_SOURCE,
-      constants: { KS: ks, R: (ks - 1) / 2, GUARD: guard, MAXSTEP: maxStep, FLOOR: DARK_FLOOR },
-      extraArgs: [weights],
+      constants: { KS: ks, R: (ks - 1) / 2, GUARD: guard ? 1 : 0, MAXSTEP: maxStep, FLOOR: DARK_FLOOR },
+      extraArgs: [Float32Array.from(kernel)],
     };
   }
-  const o = checkOptions<SoftArgmaxOptions>('options', options as SoftArgmaxOptions);
-  const beta = o.beta === undefined ? 1 : checkFinite('options.beta', o.beta, { positive: true });
-  const debias = o.debias ?? false;
-  if (typeof debias !== 'boolean') throw new TypeError('options.debias must be a boolean');
-  const normalize = o.normalize ?? 'softmax';
-  if (normalize !== 'softmax' && normalize !== 'sum') throw new RangeError(`options.normalize must be 'softmax' or 'sum', got ${JSON.stringify(normalize)}`);
+  const { beta, debias, normalize } = parseSoftArgmaxOptions(options as SoftArgmaxOptions);
   if (normalize === 'sum') throw new RangeError("options.normalize 'sum' is not available on the GPU decoder (float32 sums of mixed-sign maps cancel); use softArgmax from posecodec/decode");
   return { key: `soft:${beta}:${debias}`, source: SOFT_ARGMAX_SOURCE, constants: { BETA: beta, DEBIAS: debias ? 1 : 0 }, extraArgs: [] };
 }
