@@ -1,0 +1,85 @@
+/**
+ * The row loop shared by every warp: inverts the forward matrix with
+ * OpenCV's arithmetic, builds the fixed-point column tables once, and hands
+ * each sampled destination row (`w·C` values, channels interleaved) to a
+ * writer. Scratch buffers are reused across calls, so a warp into a
+ * caller-provided output allocates nothing of image size.
+ */
+import { flattenAffine, invertAffineOpenCv, type Affine } from '../core/geometry.js';
+import { checkFinite } from '../core/ndarray.js';
+import { columnDeltas, rowStartX, rowStartY } from './fixed-point.js';
+import type { ImageView } from './image-view.js';
+import { sampleRowU8, sampleRowFloat } from './warp-rows.js';
+
+let scratchI32 = new Int32Array(0);
+let scratchF64 = new Float64Array(0);
+
+function i32Scratch(n: number): Int32Array {
+  if (scratchI32.length < n) scratchI32 = new Int32Array(Math.max(n, scratchI32.length * 2));
+  return scratchI32;
+}
+
+function f64Scratch(n: number): Float64Array {
+  if (scratchF64.length < n) scratchF64 = new Float64Array(Math.max(n, scratchF64.length * 2));
+  return scratchF64;
+}
+
+/**
+ * Validate a forward (image → crop) matrix and return OpenCV's inverse of it
+ * (destination → source). RangeError naming `name` when it is not invertible
+ * or its inverse is not finite.
+ */
+export function inverseWarpMatrix(matrix: unknown, name = 'matrix'): Affine {
+  const m = flattenAffine(matrix, name);
+  const inv = invertAffineOpenCv(m, name);
+  inv.forEach((v, i) => checkFinite(`${name} inverse[${i}]`, v));
+  return inv;
+}
+
+/**
+ * The border value per channel in the image's type: uint8 `saturate_cast<uchar>`
+ * (round half to even, clamp to 0..255), float32 rounded, float64 as given.
+ */
+export function borderValues(name: string, v: unknown, C: number, kind: ImageView['kind']): number[] {
+  const raw: unknown[] = v === undefined ? [0] : Array.isArray(v) ? v : [v];
+  if (raw.length !== 1 && raw.length !== C) throw new RangeError(`${name} must be a number or ${C} numbers (one per channel), got ${raw.length} values`);
+  const vals = raw.map((x, i) => checkFinite(`${name}${raw.length > 1 ? `[${i}]` : ''}`, x));
+  const out: number[] = [];
+  for (let c = 0; c < C; c++) {
+    const x = vals[raw.length === 1 ? 0 : c];
+    if (kind === 'u8') {
+      const f = Math.floor(x);
+      const d = x - f;
+      const r = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+      out.push(Math.min(255, Math.max(0, r)));
+    } else out.push(kind === 'f32' ? Math.fround(x) : x);
+  }
+  return out;
+}
+
+/**
+ * Sample every destination row `y = 0..h−1` of the warp of `v` by `inv`
+ * (destination → source) and call `write(y, row)` with the row's `w·C` values.
+ * The row buffer is an Int32Array (uint8 images: integer results 0..255) or a
+ * Float64Array holding float32 values (float32 images) or doubles.
+ */
+export function warpRows(v: ImageView, inv: Affine, w: number, h: number, cval: ArrayLike<number>, write: (y: number, row: Int32Array | Float64Array) => void): void {
+  const n = w * v.C;
+  const buf = i32Scratch(2 * w + (v.kind === 'u8' ? n : 0));
+  const ad = buf.subarray(0, w);
+  const bd = buf.subarray(w, 2 * w);
+  columnDeltas(inv, w, ad, bd);
+  if (v.kind === 'u8') {
+    const row = buf.subarray(2 * w, 2 * w + n);
+    for (let y = 0; y < h; y++) {
+      sampleRowU8(v, rowStartX(inv, y), rowStartY(inv, y), ad, bd, w, cval, row);
+      write(y, row);
+    }
+  } else {
+    const row = f64Scratch(n).subarray(0, n);
+    for (let y = 0; y < h; y++) {
+      sampleRowFloat(v, rowStartX(inv, y), rowStartY(inv, y), ad, bd, w, cval, row);
+      write(y, row);
+    }
+  }
+}
