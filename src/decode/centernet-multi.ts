@@ -4,7 +4,7 @@
  */
 import ndarray from 'ndarray';
 import { newPoseArrays, type CenterNetPose, type HwcView } from './realnet-types.js';
-import { sigmoid, sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
+import { sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
 import { at } from './personlab-heads.js';
 
 /** Graph constants and sizes of one MultiPose decode (validated by the caller). */
@@ -111,7 +111,7 @@ export function decodeMultiPose(h: CenterNetViews, s: MultiPoseSettings): Center
       rx[n * K + k] = c.cx + at(regress, c.cy, c.cx, 2 * k + 1);
     }
   });
-  const hmData = heatmap.data;
+  const sig = sigmoidPlane(heatmap); // C order (i, j, k)
   /** m[i, j, n, k] from σ(heatmap[i, j, k]) = `sv`. */
   const weight = (sv: number, i: number, j: number, n: number, k: number): number => {
     const c = cands[n];
@@ -130,10 +130,15 @@ export function decodeMultiPose(h: CenterNetViews, s: MultiPoseSettings): Center
       let kx = 0;
       const iEnd = Math.ceil(c.y1);
       const jEnd = Math.ceil(c.x1);
+      const j0 = Math.max(0, Math.ceil(c.x0));
+      const ryk = ry[n * K + k];
+      const rxk = rx[n * K + k];
       for (let i = Math.max(0, Math.ceil(c.y0)); i < iEnd; i++) {
-        const row = heatmap.offset + i * heatmap.sH + k * heatmap.sC;
-        for (let j = Math.max(0, Math.ceil(c.x0)); j < jEnd; j++) {
-          const m = weight(sigmoid(hmData[row + j * heatmap.sW]), i, j, n, k);
+        const dy = i - ryk;
+        const dy2 = dy * dy;
+        for (let j = j0; j < jEnd; j++) {
+          const dx = j - rxk;
+          const m = sig[(i * W + j) * K + k] * Math.exp(-(dy2 + dx * dx) / denom); // = weight(…, i, j, n, k) inside the box
           if (m > best) {
             best = m;
             ky = i;
@@ -141,7 +146,7 @@ export function decodeMultiPose(h: CenterNetViews, s: MultiPoseSettings): Center
           }
         }
       }
-      const sv = sigmoid(at(heatmap, ky, kx, k));
+      const sv = sig[(ky * W + kx) * K + k];
       let score = 0;
       for (let q = 0; q < N; q++) score = Math.max(score, weight(sv, ky, kx, q, k));
       keypoints.data[2 * k] = (kx + at(offset, ky, kx, 2 * k + 1)) * s.stride;

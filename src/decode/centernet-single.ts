@@ -6,8 +6,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { newPoseArrays, type CenterNetPose, type HwcView } from './realnet-types.js';
-import { sigmoid, sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
+import { newPoseArrays, type CenterNetPose } from './realnet-types.js';
+import { sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
 import { at } from './personlab-heads.js';
 
 /** Settings of one single-person decode (validated by the caller). */
@@ -53,14 +53,15 @@ export function decodeSinglePose(h: CenterNetViews, s: SinglePoseSettings): Cent
   const c = sigmoidPlane(h.center);
   const [cy, cx] = argmax2d(H, W, (i, j) => c[i * W + j] * s.centerWeight[i * W + j]);
   const { keypoints, scores } = newPoseArrays(K);
-  const hm: HwcView = heatmap;
+  const sig = sigmoidPlane(heatmap); // C order (i, j, k)
+  const bias = s.distanceBias;
   for (let k = 0; k < K; k++) {
     const ry = cy + at(regress, cy, cx, 2 * k);
     const rx = cx + at(regress, cy, cx, 2 * k + 1);
-    const [ky, kx] = argmax2d(H, W, (i, j) => sigmoid(at(hm, i, j, k)) / (Math.sqrt((i - ry) ** 2 + (j - rx) ** 2) + s.distanceBias));
+    const [ky, kx] = argmax2d(H, W, (i, j) => sig[(i * W + j) * K + k] / (Math.sqrt((i - ry) ** 2 + (j - rx) ** 2) + bias));
     keypoints.data[2 * k] = (kx + at(offset, ky, kx, 2 * k + 1)) * s.stride;
     keypoints.data[2 * k + 1] = (ky + at(offset, ky, kx, 2 * k)) * s.stride;
-    scores.data[k] = sigmoid(at(hm, ky, kx, k));
+    scores.data[k] = sig[(ky * W + kx) * K + k];
   }
   let sum = 0;
   let count = 0;
