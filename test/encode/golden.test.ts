@@ -3,11 +3,13 @@
  * ../shared/oracle/codec (walked, never copied). Tolerance from the oracle
  * README: heatmaps and weights ≤ 1e-6 absolute.
  */
+// oracle-fns: codec encode.msra encode.unbiased encode.udp encode.udpCombined
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
-import { loadOracleCases, maxAbsDiff, flat, GoldenTally } from '../helpers/oracle.js';
+import { loadOracleCases, maxAbsDiff, flat, GoldenTally, expectManifestCounts } from '../helpers/oracle.js';
 import { msraHeatmaps, unbiasedHeatmaps, udpHeatmaps, udpCombinedTargets } from '../../src/encode/index.js';
 
+const FNS = ['encode.msra', 'encode.unbiased', 'encode.udp', 'encode.udpCombined'];
 const cases = loadOracleCases('codec', (fn) => fn.startsWith('encode.'));
 const tally = new GoldenTally();
 
@@ -39,11 +41,16 @@ describe('golden parity: encode.* (mmpose 1.x gaussian_heatmap.py / offset_heatm
       const expW = c.expected.keypoint_weights as NdArray;
       expect(out.heatmaps.shape).toEqual(expHm.shape);
       expect(out.weights.shape).toEqual(expW.shape);
+      expect(out.heatmaps.data.length).toBeGreaterThan(0);
+      expect(out.weights.data.length).toBeGreaterThan(0);
       const err = Math.max(maxAbsDiff(out.heatmaps.data, flat(expHm)), maxAbsDiff(out.weights.data, flat(expW)));
       note(err);
       expect(err).toBeLessThanOrEqual(1e-6);
       tally.pass(c.fn);
     });
   }
+  it('ran one case per manifest of every encode fn (decode.* and blur: test/decode/golden.test.ts)', () => {
+    expectManifestCounts('codec', FNS, tally.totals(), ['decode.argmax', 'decode.quarter', 'decode.dark', 'decode.darkUdp', 'blur']);
+  });
   afterAll(() => tally.print('max abs error'));
 });

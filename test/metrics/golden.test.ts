@@ -4,9 +4,10 @@
  * Tolerances (oracle README): COCO stats ≤ 1e-9 absolute; metrics ≤ 1e-6
  * relative; NMS kept indices exact.
  */
+// oracle-fns: metrics coco.eval metrics.pck metrics.auc metrics.epe metrics.nme metrics.pckh nms.oks nms.softOks
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NdArray } from 'ndarray';
-import { loadOracleCases, flat, GoldenTally } from '../helpers/oracle.js';
+import { loadOracleCases, flat, GoldenTally, expectManifestCounts } from '../helpers/oracle.js';
 import {
   cocoKeypointEval,
   computeOks,
@@ -21,7 +22,8 @@ import {
   type CocoKeypointResult,
 } from '../../src/metrics/index.js';
 
-const cases = loadOracleCases('metrics', (fn) => fn.startsWith('coco.') || fn.startsWith('metrics.') || fn.startsWith('nms.'));
+const FNS = ['coco.eval', 'metrics.pck', 'metrics.auc', 'metrics.epe', 'metrics.nme', 'metrics.pckh', 'nms.oks', 'nms.softOks'];
+const cases = loadOracleCases('metrics', () => true);
 
 /** |a − b| / max(|b|, 1e-12); both −1 or equal → 0. */
 function rel(a: number, b: number): number {
@@ -62,6 +64,8 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
           const sigmas = p.sigmas as number[] | undefined;
           const r = cocoKeypointEval(gt, dt, sigmas ? { sigmas } : undefined);
           const want = e.stats as number[];
+          expect(r.stats.length).toBe(10);
+          expect(want.length).toBe(10);
           for (let i = 0; i < 10; i++) within(Math.abs(r.stats[i] - want[i]), 1e-9, `stats[${i}]`);
           const lines = (e.summary as string).split('\n').filter((l) => l.startsWith(' Average'));
           expect(r.summary.split('\n')).toEqual(lines);
@@ -72,6 +76,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
             const dts = dt.filter((d) => d.image_id === imgId && d.category_id === catId);
             const got = computeOks(gts, dts, sigmas ? { sigmas } : undefined);
             expect(got.length).toBe(mat.length);
+            for (let i = 0; i < mat.length; i++) expect(got[i].length).toBe(mat[i].length);
             for (let i = 0; i < mat.length; i++) for (let j = 0; j < mat[i].length; j++) within(Math.abs(got[i][j] - mat[i][j]), 1e-12, `oks[${i}][${j}]`);
           }
           break;
@@ -79,6 +84,8 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
         case 'metrics.pck': {
           const r = pckAccuracy(c.inputs.pred as NdArray, c.inputs.gt as NdArray, c.inputs.mask as NdArray, p.thr as number, c.inputs.norm_factor as NdArray);
           const acc = flat(e.acc as NdArray);
+          expect(acc.length).toBeGreaterThan(0);
+          expect(flat(r.perKeypoint).length).toBe(acc.length);
           flat(r.perKeypoint).forEach((v, k) => within(rel(v, acc[k]), 1e-6, `acc[${k}]`));
           within(rel(r.average, e.avg_acc as number), 1e-6);
           expect(r.count).toBe(e.cnt);
@@ -112,6 +119,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
             PCK: r.pck,
             'PCK@0.1': r.pckAt01,
           };
+          expect(Object.keys(e).sort()).toEqual(Object.keys(map).sort());
           for (const [k, want] of Object.entries(e)) within(rel(map[k], want as number), 1e-6, k);
           break;
         }
@@ -125,6 +133,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
             c.fn === 'nms.oks'
               ? oksNms(instancesOf(c), p.thr as number, opts)
               : softOksNms(instancesOf(c), p.thr as number, { ...opts, maxDets: p.max_dets as number });
+          expect(Array.isArray(keep)).toBe(true);
           expect(keep).toEqual(e.keep);
           break;
         }
@@ -134,4 +143,7 @@ describe('golden parity: coco.eval, metrics.*, nms.* (pycocotools 8c9bcc3, mmpos
       tally.pass(c.fn);
     });
   }
+  it('ran one case per manifest of every metrics fn', () => {
+    expectManifestCounts('metrics', FNS, tally.totals());
+  });
 });
