@@ -30,8 +30,9 @@ export interface RefineFromHeatmapOptions {
  * if `max ≥ minConfidence and sum > 0`: `x = Σcol·v / W / sum`,
  * `y = Σrow·v / H / sum` (no half-cell shift), else unchanged. Same
  * operation order as the reference (double sums of the stored values):
- * exact. NaN landmarks or heatmap values pass through unchanged, as in the
- * reference.
+ * exact. NaN landmarks or heatmap values pass through unchanged, and `trunc`
+ * rounds toward zero, so a landmark less than one cell left of / above the
+ * map (`x·W ∈ (−1, 0)`) is still refined: both as in the reference.
  *
  * @param landmarks `[L, ≥2]` (x, y[, …]) **normalised** to the heatmap / input (0…1)
  * @param heatmap `[H, W, L]` (or `[1, H, W, L]`), one channel per landmark
