@@ -15,3 +15,4 @@ export { epe } from './epe.js';
 export { nme } from './nme.js';
 export { oksNms, softOksNms } from './oks-nms.js';
 export type { PoseInstance, OksNmsOptions } from './oks-nms.js';
+export * from './analyze/index.js';

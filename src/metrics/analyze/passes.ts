@@ -1,0 +1,55 @@
+/**
+ * One coco-analyze `cocoEval.evaluate()` / `accumulate()` pass on the packed
+ * data with the current detections, and the `_summarize` reduction of its
+ * tables (`cocoanalyze.py:807-831`).
+ */
+import { evaluateCells, type CategoryEval, type EvalSpec } from '../coco-evaluate.js';
+import { accumulateWith, type Accumulated } from '../coco-accumulate.js';
+import { pairwiseSum64 } from '../numpy-sum.js';
+import type { Prepared } from './prepared.js';
+
+/** What varies between passes. */
+export interface PassSpec {
+  areaRanges: readonly (readonly [number, number])[];
+  iouThrs: readonly number[];
+  maxDets: readonly number[];
+  kp?: Float64Array;
+  score?: Float64Array;
+  gtIgnore?: Uint8Array;
+  record?: boolean;
+  checkScores?: boolean;
+}
+
+/** `cocoEval.evaluate()` (coco-analyze fork). */
+export function evaluatePass(P: Prepared, s: PassSpec): CategoryEval[] {
+  const spec: EvalSpec = { vars: P.vars, useArea: true, ...s };
+  return evaluateCells(P.gt, P.dt, spec);
+}
+
+/** `cocoEval.accumulate()`; optional replacement outcomes / npig per category. */
+export function accumulatePass(cats: CategoryEval[], s: PassSpec, outcome?: (Uint8Array | undefined)[], npig?: (Int32Array | undefined)[]): Accumulated {
+  return accumulateWith(cats, { T: s.iouThrs.length, A: s.areaRanges.length, maxDets: s.maxDets, outcome, npig });
+}
+
+/** Mean of the entries > −1 (numpy pairwise sum in C order), −1 if none. */
+export function meanDefined(values: ArrayLike<number>): number {
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] > -1) kept.push(values[i]);
+  return kept.length === 0 ? -1 : pairwiseSum64(kept) / kept.length;
+}
+
+/** `precision[t, :, :, a, m]` flattened in C order (R × K). */
+export function precisionSlice(acc: Accumulated, t: number, a: number, m: number): number[] {
+  const { R, K, A, M } = acc.shape;
+  const out: number[] = [];
+  for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) out.push(acc.precision[(((t * R + r) * K + k) * A + a) * M + m]);
+  return out;
+}
+
+/** `recall[t, :, a, m]` (K values). */
+export function recallSlice(acc: Accumulated, t: number, a: number, m: number): number[] {
+  const { K, A, M } = acc.shape;
+  const out: number[] = [];
+  for (let k = 0; k < K; k++) out.push(acc.recall[((t * K + k) * A + a) * M + m]);
+  return out;
+}

@@ -1,0 +1,3 @@
+export function synthesizeErrors(): never {
+  throw new Error('todo');
+}
