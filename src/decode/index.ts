@@ -28,7 +28,7 @@ export type { PersonLabSingleOptions } from './personlab-single.js';
 export { POSENET_POSE_CHAIN } from './personlab-chain.js';
 export { decodeCenterNet, MAX_CENTERNET_PERSONS } from './centernet.js';
 export type { CenterNetOptions, CenterNetHeads } from './centernet.js';
-export { movenetCenterWeight, roundFloat16 } from './centernet-constants.js';
+export { movenetCenterWeight, roundFloat16, CENTER_NMS_TOLERANCE, KEYPOINT_SIGMA_SCALE, KEYPOINT_SCORE_THRESHOLD, DISTANCE_BIAS } from './centernet-constants.js';
 export { refineFromHeatmap } from './refine-from-heatmap.js';
 export type { RefineFromHeatmapOptions } from './refine-from-heatmap.js';
 export type { RealnetPose, CenterNetPose } from './realnet-types.js';

@@ -12,11 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { loadOracleCases, maxAbsDiff, flat, GoldenTally, SHARED, ORACLE } from '../helpers/oracle.js';
-import { decodePersonLab } from '../../src/decode/personlab.js';
-import { decodePersonLabSingle } from '../../src/decode/personlab-single.js';
-import { decodeCenterNet } from '../../src/decode/centernet.js';
-import { refineFromHeatmap } from '../../src/decode/refine-from-heatmap.js';
-import type { RealnetPose } from '../../src/decode/realnet-types.js';
+import { decodePersonLab, decodePersonLabSingle, decodeCenterNet, refineFromHeatmap } from '../../src/decode/index.js';
+import type { RealnetPose } from '../../src/decode/index.js';
 
 const FNS = ['posenet.multiPose', 'posenet.singlePose', 'movenet.multiPose', 'movenet.singlePose', 'blazepose.refineFromHeatmap'];
 
