@@ -9,7 +9,10 @@ import { checkOptions } from '../core/ndarray.js';
 import { imageView, type ImageView } from './image-view.js';
 import { checkOut, checkOutputSize } from './output-size.js';
 import type { AffineLike, Image, ImageDataAny } from './types.js';
-import { borderValues, inverseWarpMatrix, warpRows } from './warp-driver.js';
+import { borderValues, hasU8x3Path, inverseWarpMatrix, warpRows, warpRowsU8x3 } from './warp-driver.js';
+
+/** The identity table of the 3-channel uint8 path. */
+const IDENTITY_LUT = Int32Array.from({ length: 256 }, (_, i) => i);
 
 export interface WarpAffineOptions {
   /** Constant border, one number or one per channel (OpenCV `borderValue`). Default 0. */
@@ -61,6 +64,11 @@ export function warpAffine<T extends ImageDataAny>(image: Image<T>, matrix: Affi
   const osW = out.stride[1];
   const osC = v.planar2d ? 0 : out.stride[2];
   const C = v.C;
+  if (C === 3 && hasU8x3Path(v)) {
+    const dst = od as Uint8Array | Uint8ClampedArray;
+    warpRowsU8x3(v, inv, w, h, cval, { dst, offset: (y, c) => oo + y * osH + c * osC, step: osW, lut: IDENTITY_LUT, lutOffset: [0, 0, 0] });
+    return out as unknown as NdArray<T>;
+  }
   const contiguous = osW === C && (C === 1 || osC === 1);
   warpRows(v, inv, w, h, cval, (y, row) => {
     const base = oo + y * osH;

@@ -9,7 +9,7 @@ import { flattenAffine, invertAffineOpenCv, type Affine } from '../core/geometry
 import { checkFinite } from '../core/ndarray.js';
 import { columnDeltas, rowStartX, rowStartY } from './fixed-point.js';
 import type { ImageView } from './image-view.js';
-import { sampleRowU8, sampleRowFloat } from './warp-rows.js';
+import { sampleRowU8, sampleRowU8x3, sampleRowFloat } from './warp-rows.js';
 
 let scratchI32 = new Int32Array(0);
 let scratchF64 = new Float64Array(0);
@@ -55,6 +55,33 @@ export function borderValues(name: string, v: unknown, C: number, kind: ImageVie
     } else out.push(kind === 'f32' ? Math.fround(x) : x);
   }
   return out;
+}
+
+/** Where {@link warpRowsU8x3} writes source channel c of row y: `dst[offset(y, c) + x·step]`, through `lut[lutOffset[c] + value]`. */
+export interface U8x3Target {
+  dst: Float32Array | Uint8Array | Uint8ClampedArray;
+  /** Start of row y for source channel c. */
+  offset: (y: number, c: number) => number;
+  step: number;
+  lut: Float32Array | Int32Array;
+  lutOffset: readonly [number, number, number];
+}
+
+/** True when the fused 3-channel uint8 path applies: uint8 data, channel stride 1, at least 3 channels. */
+export function hasU8x3Path(v: ImageView): boolean {
+  return v.kind === 'u8' && v.C >= 3 && v.sC === 1;
+}
+
+/** {@link warpRows} for the first 3 channels of a uint8 image ({@link hasU8x3Path}), written straight to `t` (no row buffer). */
+export function warpRowsU8x3(v: ImageView, inv: Affine, w: number, h: number, cval: ArrayLike<number>, t: U8x3Target): void {
+  const buf = i32Scratch(2 * w);
+  const ad = buf.subarray(0, w);
+  const bd = buf.subarray(w, 2 * w);
+  columnDeltas(inv, w, ad, bd);
+  const [l0, l1, l2] = t.lutOffset;
+  for (let y = 0; y < h; y++) {
+    sampleRowU8x3(v, rowStartX(inv, y), rowStartY(inv, y), ad, bd, w, cval, t.dst, t.offset(y, 0), t.offset(y, 1), t.offset(y, 2), t.step, t.lut, l0, l1, l2);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { channelNormalizer, normalizeF32 } from './channel-normalizer.js';
 import { imageView } from './image-view.js';
 import { checkOut, checkOutputSize } from './output-size.js';
 import type { AffineLike, Image, NormalizeOptions } from './types.js';
-import { borderValues, inverseWarpMatrix, warpRows } from './warp-driver.js';
+import { borderValues, hasU8x3Path, inverseWarpMatrix, warpRows, warpRowsU8x3 } from './warp-driver.js';
 
 export interface WarpToTensorOptions extends NormalizeOptions {
   /** Constant border before normalisation (OpenCV `borderValue`), one number or one per channel. Default 0. */
@@ -49,6 +49,13 @@ export function warpAffineToTensor(image: Image, matrix: AffineLike, outputSize:
   const C = v.C;
   const { nOut, source, lut, mean32, std32 } = n;
   const u8 = v.kind === 'u8';
+  if (nOut === 3 && hasU8x3Path(v) && source[0] + source[1] + source[2] === 3) {
+    const outOf = [0, 0, 0]; // output channel of each source channel
+    for (let c = 0; c < 3; c++) outOf[source[c]] = c;
+    const o0 = out.offset;
+    warpRowsU8x3(v, inv, w, h, cval, { dst: od, offset: (y, c) => o0 + outOf[c] * sC + y * sY, step: sX, lut, lutOffset: [outOf[0] * 256, outOf[1] * 256, outOf[2] * 256] });
+    return out as NdArray<Float32Array>;
+  }
   warpRows(v, inv, w, h, cval, (y, row) => {
     for (let c = 0; c < nOut; c++) {
       const q = out.offset + c * sC + y * sY;
