@@ -8,7 +8,7 @@ import type { CocoDataset, CocoKeypointResult } from '../metrics/index.js';
 import { oksCase, cocoPerfectCase, type CocoOptions, type OksCase } from './arbitraries.js';
 import { LawViolation, fmt } from './compare.js';
 import { nameLaw } from './report.js';
-import type { Law } from './laws.js';
+import type { Law } from './laws/common.js';
 
 /**
  * An OKS implementation: `gt` flat `[x, y, v] × K`, `dt` flat `[x, y, score] × K`
