@@ -5,6 +5,9 @@
  * inner loops then index `data` directly with the strides these helpers return
  * (never `ndarray.get()` per pixel). Any strides and offsets work, so an NHWC
  * tensor viewed through `.transpose(0, 3, 1, 2)` is read without a copy.
+ *
+ * Long file: these are the one boundary every public function shares (type,
+ * rank, view bounds, allocation cap); split, they would be imported in pairs.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
