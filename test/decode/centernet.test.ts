@@ -16,13 +16,16 @@ function f32(rel: string, shape: number[]): NdArray<Float32Array> {
 }
 
 /** MoveNet MultiPose heads of COCO 000000040083 (48×64). */
-function multiHeads(): Required<CenterNetHeads> & Record<string, NdArray<Float32Array>> {
+type SingleHeads = Record<'center' | 'heatmap' | 'regress' | 'offset', NdArray<Float32Array>>;
+type MultiHeads = SingleHeads & Record<'boxScale' | 'boxOffset', NdArray<Float32Array>>;
+
+function multiHeads(): MultiHeads {
   const p = (n: string, C: number) => f32(`data/heatmaps/movenet-multipose/000000040083.${n}.f32`, [48, 64, C]);
   return { center: p('center', 1), heatmap: p('kpt_heatmap', 17), regress: p('kpt_regress', 34), offset: p('kpt_offset', 34), boxScale: p('box_scale', 2), boxOffset: p('box_offset', 2) };
 }
 
 /** MoveNet Thunder heads of one GT crop (64×64). */
-function thunderHeads(): CenterNetHeads & Record<string, NdArray<Float32Array>> {
+function thunderHeads(): SingleHeads {
   const p = (n: string, C: number) => f32(`data/heatmaps/movenet-heads/000000040083_230195.${n}.f32`, [64, 64, C]);
   return { center: p('center', 1), heatmap: p('kpt_heatmap', 17), regress: p('kpt_regress', 34), offset: p('kpt_offset', 34) };
 }
