@@ -1,6 +1,7 @@
 /**
  * Validated MoveNet (CenterNet-style) heads and the sigmoid both decodes use.
  */
+import { checkAllocation } from '../core/ndarray.js';
 import { checkHeadValues, checkChannels, checkSameHW, hwcView, type HwcView } from './realnet-types.js';
 
 /** The raw MoveNet heads, HWC as the graph gives them (logits where the head is a logit). */
@@ -32,8 +33,8 @@ export interface CenterNetViews {
 
 /**
  * Check the heads: one H×W for all, centre 1 channel, regress / offset 2K,
- * box heads 2 each and both or neither, no NaN anywhere. Errors name
- * `heads.<head>`.
+ * box heads 2 each and both or neither (shapes only: values are checked by
+ * {@link checkCenterNetValues}). Errors name `heads.<head>`.
  */
 export function centerNetViews(heads: unknown): CenterNetViews {
   if (heads === null || typeof heads !== 'object' || Array.isArray(heads)) throw new TypeError('heads must be an object { center, heatmap, regress, offset[, boxScale, boxOffset] }');
@@ -60,9 +61,13 @@ export function centerNetViews(heads: unknown): CenterNetViews {
       checkChannels(name, v, 2, 'dy, dx / height, width');
     }
   }
-  const all: [string, HwcView | null][] = [['heads.center', center], ['heads.heatmap', heatmap], ['heads.regress', regress], ['heads.offset', offset], ['heads.boxScale', boxScale], ['heads.boxOffset', boxOffset]];
-  for (const [name, v] of all) if (v) checkHeadValues(name, v);
   return { center, heatmap, regress, offset, boxScale, boxOffset, K };
+}
+
+/** Throw a `RangeError` naming `heads.<head>` at the first NaN of any head. O(size of the heads). */
+export function checkCenterNetValues(v: CenterNetViews): void {
+  const all: [string, HwcView | null][] = [['heads.center', v.center], ['heads.heatmap', v.heatmap], ['heads.regress', v.regress], ['heads.offset', v.offset], ['heads.boxScale', v.boxScale], ['heads.boxOffset', v.boxOffset]];
+  for (const [name, h] of all) if (h) checkHeadValues(name, h);
 }
 
 /** Logistic sigmoid `1 / (1 + e^−x)` in float64. */
@@ -73,6 +78,7 @@ export function sigmoid(x: number): number {
 /** σ of every value of a head, as a fresh C-order `H·W·C` Float64Array. */
 export function sigmoidPlane(v: HwcView): Float64Array {
   const { data, offset, H, W, C, sH, sW, sC } = v;
+  checkAllocation('sigmoid of a head', H * W * C, 8);
   const out = new Float64Array(H * W * C);
   let i = 0;
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < C; c++) out[i++] = sigmoid(data[offset + y * sH + x * sW + c * sC]);

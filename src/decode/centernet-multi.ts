@@ -3,9 +3,8 @@
  * up to the `Identity` output `[6, 56]`), as realnet/FORMAT.md spells it out.
  */
 import ndarray from 'ndarray';
-import { newPoseArrays, type CenterNetPose, type HwcView } from './realnet-types.js';
+import { at, newPoseArrays, type CenterNetPose, type HwcView } from './realnet-types.js';
 import { sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
-import { at } from './personlab-heads.js';
 
 /** Graph constants and sizes of one MultiPose decode (validated by the caller). */
 export interface MultiPoseSettings {
@@ -19,19 +18,27 @@ export interface MultiPoseSettings {
 
 /**
  * σ(centre) kept where it is within `tol` of its `k×k` max-pool (SAME
- * padding, padded cells never win), else 0. Returns the H·W map.
+ * padding, padded cells never win), else 0. Returns the H·W map. The pool is
+ * taken separably (a row max, then a column max of those: the same maximum),
+ * O(H·W·k).
  */
 function centerPeaks(center: HwcView, k: number, tol: number): Float64Array {
   const { H, W } = center;
   const c = sigmoidPlane(center);
   const r = (k - 1) >> 1;
+  const rowMax = new Float64Array(H * W);
+  for (let i = 0; i < H; i++) {
+    for (let j = 0; j < W; j++) {
+      let m = -Infinity;
+      for (let x = Math.max(0, j - r); x <= Math.min(W - 1, j + r); x++) if (c[i * W + x] > m) m = c[i * W + x];
+      rowMax[i * W + j] = m;
+    }
+  }
   const out = new Float64Array(H * W);
   for (let i = 0; i < H; i++) {
     for (let j = 0; j < W; j++) {
       let m = -Infinity;
-      for (let y = Math.max(0, i - r); y <= Math.min(H - 1, i + r); y++) {
-        for (let x = Math.max(0, j - r); x <= Math.min(W - 1, j + r); x++) if (c[y * W + x] > m) m = c[y * W + x];
-      }
+      for (let y = Math.max(0, i - r); y <= Math.min(H - 1, i + r); y++) if (rowMax[y * W + j] > m) m = rowMax[y * W + j];
       const v = c[i * W + j];
       out[i * W + j] = Math.abs(v - m) < tol ? v : 0;
     }
@@ -94,7 +101,7 @@ function candidate(h: CenterNetViews, peaks: Float64Array, flatIdx: number): Can
  *    candidates of their `m` at that cell;
  * 6. person score = centre score × mean of the keypoint scores > 0.127 (0 if none).
  * float64 throughout (FORMAT.md: same discrete choices and ≤ 3.6e-7 from the
- * float32 graph on every case). Cost O(maxPersons·K·box area + H·W·25).
+ * float32 graph on every case). Cost O(maxPersons·K·box area + H·W·(K + 10)).
  */
 export function decodeMultiPose(h: CenterNetViews, s: MultiPoseSettings): CenterNetPose[] {
   const { heatmap, regress, offset, K } = h;

@@ -6,9 +6,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { newPoseArrays, type CenterNetPose } from './realnet-types.js';
+import { at, newPoseArrays, type CenterNetPose } from './realnet-types.js';
 import { sigmoidPlane, type CenterNetViews } from './centernet-heads.js';
-import { at } from './personlab-heads.js';
 
 /** Settings of one single-person decode (validated by the caller). */
 export interface SinglePoseSettings {

@@ -7,7 +7,7 @@
 import type { NdArray } from 'ndarray';
 import { checkFinite, checkNdArray, checkOptions, checkPositiveInt, type FloatData } from '../core/ndarray.js';
 import type { CenterNetPose } from './realnet-types.js';
-import { centerNetViews, type CenterNetHeads } from './centernet-heads.js';
+import { centerNetViews, checkCenterNetValues, type CenterNetHeads } from './centernet-heads.js';
 import { decodeMultiPose } from './centernet-multi.js';
 import { decodeSinglePose } from './centernet-single.js';
 import {
@@ -23,6 +23,8 @@ export type { CenterNetHeads } from './centernet-heads.js';
 
 /** Largest `maxPersons` accepted (bounds the O(maxPersons²·K) scoring). */
 export const MAX_CENTERNET_PERSONS = 1000;
+/** Largest `maxPersons·H·W·K` a MultiPose decode may take (its box search is bounded by it). */
+export const MAX_CENTERNET_WORK = 2 ** 31;
 
 /** Options of {@link decodeCenterNet}; every constant defaults to the graph's (float16) value. */
 export interface CenterNetOptions {
@@ -88,6 +90,9 @@ export function decodeCenterNet(heads: CenterNetHeads, options?: CenterNetOption
   if (maxPersons > Math.min(H * W, MAX_CENTERNET_PERSONS)) {
     throw new RangeError(`options.maxPersons must be <= min(H·W = ${H * W}, ${MAX_CENTERNET_PERSONS}), got ${maxPersons}`);
   }
+  if (v.boxScale && maxPersons * H * W * v.K > MAX_CENTERNET_WORK) {
+    throw new RangeError(`options.maxPersons: maxPersons·H·W·K = ${maxPersons * H * W * v.K} steps, over the ${MAX_CENTERNET_WORK} limit (use fewer persons or smaller heads)`);
+  }
   const nmsKernel = opts.centerNmsKernel === undefined ? CENTER_NMS_KERNEL : checkPositiveInt('options.centerNmsKernel', opts.centerNmsKernel);
   if (nmsKernel % 2 === 0 || nmsKernel > 2 * Math.max(H, W) + 1) throw new RangeError(`options.centerNmsKernel must be odd and <= 2·max(H, W) + 1, got ${nmsKernel}`);
   const nmsTolerance = num(opts, 'centerNmsTolerance', CENTER_NMS_TOLERANCE, { min: 0 });
@@ -96,6 +101,7 @@ export function decodeCenterNet(heads: CenterNetHeads, options?: CenterNetOption
   const distanceBias = num(opts, 'distanceBias', DISTANCE_BIAS, { positive: true });
   const minCropKeypointScore = num(opts, 'minCropKeypointScore', 0.2);
   const given = opts.centerWeight === undefined ? null : centerWeightData(opts.centerWeight, H, W);
+  checkCenterNetValues(v); // after the cheap shape and option checks
   if (v.boxScale) return decodeMultiPose(v, { maxPersons, stride, nmsKernel, nmsTolerance, sigmaScale, scoreThreshold });
   const centerWeight = given ?? Float64Array.from(movenetCenterWeight(H, W).data);
   return [decodeSinglePose(v, { stride, centerWeight, distanceBias, minCropKeypointScore })];

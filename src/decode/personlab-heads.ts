@@ -1,6 +1,6 @@
 /**
- * Validation of PersonLab / PoseNet heads and the two lookups every step of
- * the decode makes: the nearest cell of a point and a keypoint's offset there.
+ * Validation of PersonLab / PoseNet heads and the nearest-cell lookup every
+ * step of the decode makes.
  */
 import { checkFinite } from '../core/ndarray.js';
 import { hwcView, checkSameHW, checkChannels, checkHeadValues, type HwcView } from './realnet-types.js';
@@ -39,9 +39,4 @@ export function outputStrideOption(opts: { outputStride?: unknown }, fallback = 
 export function nearestCell(p: number, stride: number, n: number): number {
   const i = Math.round(p / stride);
   return i < 0 ? 0 : i > n - 1 ? n - 1 : i;
-}
-
-/** Element (y, x, c) of an HWC head. */
-export function at(v: HwcView, y: number, x: number, c: number): number {
-  return v.data[v.offset + y * v.sH + x * v.sW + c * v.sC];
 }

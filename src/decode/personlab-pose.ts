@@ -2,9 +2,9 @@
  * Growing one PersonLab / PoseNet pose from a root keypoint along the part
  * tree (tfjs-models `posenet/dist/multi_pose/decode_pose.js:54-113`, 2.2.2).
  */
-import type { HwcView } from './realnet-types.js';
+import { at, type HwcView } from './realnet-types.js';
 import type { PoseChain } from './personlab-chain.js';
-import { at, nearestCell } from './personlab-heads.js';
+import { nearestCell } from './personlab-heads.js';
 
 /** Heads and geometry shared by every step of one decode. */
 export interface PoseGrowth {

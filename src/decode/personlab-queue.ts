@@ -103,23 +103,25 @@ function isLocalMaximum(v: HwcView, k: number, score: number, y: number, x: numb
  * O(H·W·K·(2r+1)²) worst case.
  */
 export function buildPartQueue(scores: HwcView, threshold: number, radius: number): PartHeap {
+  // Two passes (count, then push) so the heap's size is checked before it is allocated.
+  let n = 0;
+  forEachCandidate(scores, threshold, radius, () => n++);
+  const heap = new PartHeap(n);
+  forEachCandidate(scores, threshold, radius, (s, id) => heap.push(s, id));
+  return heap;
+}
+
+/** Call `visit(score, id)` for each root candidate, in (y, x, k) row-major order. */
+function forEachCandidate(scores: HwcView, threshold: number, radius: number, visit: (score: number, id: number) => void): void {
   const { data, offset, H, W, C: K, sH, sW, sC } = scores;
-  const ids: number[] = [];
-  const vals: number[] = [];
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
       const p = offset + y * sH + x * sW;
       for (let k = 0; k < K; k++) {
         const s = data[p + k * sC];
         if (s < threshold) continue; // the reference's test: `score < scoreThreshold → skip`
-        if (isLocalMaximum(scores, k, s, y, x, radius)) {
-          ids.push((y * W + x) * K + k);
-          vals.push(s);
-        }
+        if (isLocalMaximum(scores, k, s, y, x, radius)) visit(s, (y * W + x) * K + k);
       }
     }
   }
-  const heap = new PartHeap(ids.length);
-  for (let i = 0; i < ids.length; i++) heap.push(vals[i], ids[i]);
-  return heap;
 }

@@ -5,8 +5,8 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkOptions } from '../core/ndarray.js';
-import { newPoseArrays, type RealnetPose } from './realnet-types.js';
-import { at, outputStrideOption, personLabHeads } from './personlab-heads.js';
+import { at, newPoseArrays, type RealnetPose } from './realnet-types.js';
+import { outputStrideOption, personLabHeads } from './personlab-heads.js';
 
 /** Options of {@link decodePersonLabSingle}. */
 export interface PersonLabSingleOptions {

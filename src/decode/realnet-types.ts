@@ -44,6 +44,11 @@ export interface HwcView {
   sC: number;
 }
 
+/** Element (y, x, c) of an HWC head. */
+export function at(v: HwcView, y: number, x: number, c: number): number {
+  return v.data[v.offset + y * v.sH + x * v.sW + c * v.sC];
+}
+
 /**
  * Validate a head `[H, W, C]` (or `[1, H, W, C]`) with H, W, C ≥ 1 and return
  * its flat view. Throws `TypeError` (not an ndarray, wrong rank, batch ≠ 1) or

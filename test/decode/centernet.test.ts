@@ -235,6 +235,15 @@ describe('decodeCenterNet: bad input (typed errors naming the argument)', () => 
     ['options.keypointSigmaScale 0', () => decodeCenterNet(m, { keypointSigmaScale: 0 }), RangeError, /^options\.keypointSigmaScale/],
     ['options.minCropKeypointScore NaN', () => decodeCenterNet(s, { minCropKeypointScore: NaN }), RangeError, /^options\.minCropKeypointScore/],
     ['options a number', () => decodeCenterNet(s, 5 as unknown as object), TypeError, /^options/],
+    [
+      'options.maxPersons: work over the limit on huge (broadcast) heads, refused before any scan',
+      () => {
+        const big = (C: number) => ndarray(new Float32Array(C), [4096, 4096, C], [0, 0, 1]);
+        return decodeCenterNet({ center: big(1), heatmap: big(17), regress: big(34), offset: big(34), boxScale: big(2), boxOffset: big(2) }, { maxPersons: 200 });
+      },
+      RangeError,
+      /^options\.maxPersons/,
+    ],
   ];
   for (const [what, call, Err, msg] of table) {
     it(what, () => {
