@@ -7,7 +7,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { MOVENET_KEYPOINT_FILTER_CONFIG } from './constants.js';
 import { keypointsFilterFrom, keypointsFilterParams, type KeypointsFilter, type KeypointsFilterOptions } from './keypoints-filter.js';
-import { readPoseBox, readPoseRows, type PoseLike } from './pose-input.js';
+import { readPoseBox, readPoseRows, type PoseBox, type PoseLike } from './pose-input.js';
 import { createPoseTracker, type PoseTrackerOptions } from './tracker.js';
 import { checkTimestamp, describeValue, finiteOption, optionsBag } from './validate.js';
 
@@ -17,7 +17,9 @@ export interface PoseFilterBankOptions {
   filter?: KeypointsFilterOptions;
   /**
    * Track the poses with `createPoseTracker(tracker)` (any `id` on the input is replaced), and
-   * drop the filters whose id the tracker no longer keeps (MoveNet). Absent: the poses must carry
+   * drop the filters whose id the tracker no longer keeps (MoveNet). The bounding-box tracker
+   * uses `pose.box`, or for poses without one (heatmap, SimCC, PersonLab decoders) the box of
+   * their finite keypoints. Absent: the poses must carry
    * their own `id` (number or string), and a filter is dropped when its id has not been seen for
    * more than `maxAge` ms.
    */
@@ -70,7 +72,28 @@ function scaleOf(opt: PoseFilterBankOptions['objectScale'], pose: PoseLike, i: n
   return opt(pose);
 }
 
-function normalisedForTracker(pose: PoseLike, i: number, W: number, H: number): PoseLike {
+/** The box of the finite keypoints of `r` (x, y in the first two columns). */
+function keypointBox(r: { K: number; D: number; data: Float64Array }): PoseBox {
+  let xMin = Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let yMax = -Infinity;
+  for (let k = 0; k < r.K; k++) {
+    const x = r.data[k * r.D];
+    const y = r.data[k * r.D + 1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    xMin = Math.min(xMin, x);
+    xMax = Math.max(xMax, x);
+    yMin = Math.min(yMin, y);
+    yMax = Math.max(yMax, y);
+  }
+  if (xMin > xMax) return { xMin: 0, yMin: 0, xMax: 0, yMax: 0, width: 0, height: 0 };
+  return { xMin, yMin, xMax, yMax, width: xMax - xMin, height: yMax - yMin };
+}
+
+function poseForTracker(pose: PoseLike, i: number, size: [number, number] | null, needBox: boolean): PoseLike {
+  if (!size && (!needBox || pose.box != null)) return pose;
+  const [W, H] = size ?? [1, 1];
   const r = readPoseRows(`poses[${i}]`, pose);
   const kp = new Float64Array(r.K * 3);
   for (let k = 0; k < r.K; k++) {
@@ -78,7 +101,7 @@ function normalisedForTracker(pose: PoseLike, i: number, W: number, H: number): 
     kp[k * 3 + 1] = r.data[k * r.D + 1] / H;
     kp[k * 3 + 2] = r.data[k * r.D + r.D - 1];
   }
-  const b = readPoseBox(`poses[${i}]`, pose);
+  const b = readPoseBox(`poses[${i}]`, pose) ?? (needBox ? keypointBox(r) : null);
   const box = b && { xMin: b.xMin / W, yMin: b.yMin / H, xMax: b.xMax / W, yMax: b.yMax / H, width: b.width / W, height: b.height / H };
   return { keypoints: ndarray(kp, [r.K, 3]), box };
 }
@@ -96,6 +119,7 @@ export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilte
   const o = optionsBag('options', options);
   const fp = keypointsFilterParams('options.filter', o.filter ?? MOVENET_KEYPOINT_FILTER_CONFIG);
   const tracker = o.tracker === undefined ? null : createPoseTracker(o.tracker);
+  const needBox = o.tracker?.type === 'boundingBox';
   const maxAgeMicros = finiteOption('options.maxAge', o.maxAge, { fallback: 1000, min: 0 }) * 1000;
   const objectScale = o.objectScale;
   if (objectScale !== undefined && typeof objectScale !== 'number' && objectScale !== 'box' && typeof objectScale !== 'function') {
@@ -117,7 +141,7 @@ export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilte
       const rows = poses.map((p, i) => readPoseRows(`poses[${i}]`, p));
       let ids: (number | string)[];
       if (tracker) {
-        const forTracker = size ? poses.map((p, i) => normalisedForTracker(p, i, size![0], size![1])) : poses;
+        const forTracker = poses.map((p, i) => poseForTracker(p, i, size, needBox));
         ids = tracker.apply(forTracker, ts).map((p) => p.id);
       } else {
         ids = poses.map((p, i) => {

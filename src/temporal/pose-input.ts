@@ -24,8 +24,8 @@ export interface PoseLike {
   scores?: unknown;
   /** Pose score. */
   score?: number;
-  /** Box (needed by the bounding-box tracker). */
-  box?: Partial<PoseBox> | null;
+  /** Box (needed by the bounding-box tracker): `{ xMin, yMin, xMax, yMax, width?, height? }`, or `[4]` / `[6]` numbers in that order (as `decodeCenterNet` gives it). */
+  box?: Partial<PoseBox> | ArrayLike<number> | import('ndarray').NdArray | null;
   /** Track id (set by a tracker). */
   id?: number | string;
   [extra: string]: unknown;
@@ -70,8 +70,15 @@ export function readPoseRows(name: string, pose: unknown): KeypointRows & { inpu
 
 /** The box of `pose` with all six fields (width/height from the corners when absent); null when it has none. */
 export function readPoseBox(name: string, pose: PoseLike): PoseBox | null {
-  const b = pose.box;
-  if (b === undefined || b === null) return null;
+  const raw = pose.box;
+  if (raw === undefined || raw === null) return null;
+  if (isNdArray(raw) || Array.isArray(raw) || ArrayBuffer.isView(raw)) {
+    const v = isNdArray(raw) ? readVector(`${name}.box`, raw, raw.shape[0] === 6 ? 6 : 4) : Float64Array.from(raw as ArrayLike<number>);
+    if (v.length !== 4 && v.length !== 6) throw new RangeError(`${name}.box must have 4 (xMin, yMin, xMax, yMax) or 6 values, got ${v.length}`);
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') throw new TypeError(`${name}.box[${i}] must be a number`);
+    return { xMin: v[0], yMin: v[1], xMax: v[2], yMax: v[3], width: v.length === 6 ? v[4] : v[2] - v[0], height: v.length === 6 ? v[5] : v[3] - v[1] };
+  }
+  const b = raw as Partial<PoseBox>;
   if (typeof b !== 'object') throw new TypeError(`${name}.box must be { xMin, yMin, xMax, yMax, width?, height? }, got ${describeValue(b)}`);
   for (const f of ['xMin', 'yMin', 'xMax', 'yMax'] as const) {
     if (typeof b[f] !== 'number') throw new TypeError(`${name}.box.${f} must be a number, got ${describeValue(b[f])}`);
