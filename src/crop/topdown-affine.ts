@@ -6,7 +6,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkPair, getWarpMatrix, type Affine } from '../core/geometry.js';
-import { checkFinite, checkOptions } from '../core/ndarray.js';
+import { checkFinite, checkNdArray, checkOptions, isNdArray } from '../core/ndarray.js';
 import { fixAspectRatio } from './fix-aspect-ratio.js';
 import { checkOutputSize } from './output-size.js';
 import { transformKeypointsF32 } from './transform-keypoints-f32.js';
@@ -20,8 +20,8 @@ export interface TopdownBox {
   center: PairLike;
   /** Box size `[w, h]`, image px, > 0 (mmpose `bbox_scale`, padded, **not** yet aspect-fixed). */
   scale: PairLike;
-  /** Rotation in degrees, treated as an `np.float32` angle as mmpose passes `bbox_rotation` (W8). Default 0. */
-  rotation?: number;
+  /** Rotation in degrees, treated as an `np.float32` angle as mmpose passes `bbox_rotation` (W8); a 1-element array or ndarray (mmpose's `[1]` array) is read too. Default 0. */
+  rotation?: number | readonly number[] | Float32Array | Float64Array | NdArray;
 }
 
 export interface TopdownAffineOptions {
@@ -54,6 +54,21 @@ export interface TopdownAffineResult<T extends ImageDataAny = ImageDataAny> {
   keypoints?: NdArray<Float64Array>;
 }
 
+/** A number, or the single value of a 1-element array / typed array / ndarray. */
+function scalarOf(name: string, v: unknown): unknown {
+  if (typeof v === 'number') return v;
+  if (isNdArray(v)) {
+    if (v.shape.reduce((p, s) => p * s, 1) !== 1) throw new TypeError(`${name} must be a number or hold 1 value, got shape [${v.shape.join(', ')}]`);
+    return Number(checkNdArray(name, v, { ranks: [0, 1, 2], integer: true }).data[v.offset]);
+  }
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const a = v as ArrayLike<unknown>;
+    if (a.length !== 1) throw new TypeError(`${name} must be a number or hold 1 value, got ${a.length} values`);
+    return a[0];
+  }
+  return v;
+}
+
 /**
  * The top-down crop of one person, bit-exact with mmpose `TopdownAffine`
  * (`input_size`, `use_udp`) on float32 boxes: `scale` is aspect-fixed to
@@ -70,7 +85,7 @@ export function topdownAffine<T extends ImageDataAny>(image: Image<T>, box: Topd
   const f = Math.fround;
   const [cx, cy] = checkPair('box.center', b.center).map(f);
   const [sw, sh] = checkPair('box.scale', b.scale, true).map(f);
-  const rotation = b.rotation === undefined ? 0 : checkFinite('box.rotation', b.rotation);
+  const rotation = b.rotation === undefined ? 0 : checkFinite('box.rotation', scalarOf('box.rotation', b.rotation));
   const [w, h] = checkOutputSize('inputSize', inputSize, 1, 1);
   const opts = checkOptions('options', options);
   const udp = opts.udp ?? false;
