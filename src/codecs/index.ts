@@ -5,6 +5,8 @@ export type { CodecBase, CodecCompat, FrozenSize, HeatmapCodec, HeatmapEncodeRes
 export type { MsraCodecOptions } from './msra.js';
 export type { UdpCodecOptions } from './udp.js';
 export type { MegviiCodecOptions } from './megvii.js';
-export type { IntegralCodecOptions } from './integral.js';
+export type { IntegralCodecOptions, IntegralCodec, IntegralEncodeResult } from './integral.js';
+export type { SimccCodecOptions, SimccCodec } from './simcc.js';
+export type { RegressionCodecOptions, RegressionCodec, RegressionEncodeResult } from './regression.js';
 /** @deprecated since 0.2: use {@link HeatmapEncodeResult}. */
 export type { HeatmapEncodeResult as EncodeResult } from './types.js';

@@ -9,14 +9,18 @@ import type { HeatmapCodec } from './types.js';
 import { createMsraCodec, type MsraCodecOptions } from './msra.js';
 import { createUdpCodec, type UdpCodecOptions } from './udp.js';
 import { createMegviiCodec, type MegviiCodecOptions } from './megvii.js';
-import { createIntegralCodec, type IntegralCodecOptions } from './integral.js';
+import { createIntegralCodec, type IntegralCodecOptions, type IntegralCodec } from './integral.js';
+import { createSimccCodec, type SimccCodecOptions, type SimccCodec } from './simcc.js';
+import { createRegressionCodec, type RegressionCodecOptions, type RegressionCodec } from './regression.js';
 
 /** Codec type → its options and the codec object it creates. */
 export interface CodecTypes {
   msra: { options: MsraCodecOptions; codec: HeatmapCodec<'msra'> };
   udp: { options: UdpCodecOptions; codec: HeatmapCodec<'udp'> };
   megvii: { options: MegviiCodecOptions; codec: HeatmapCodec<'megvii'> };
-  integral: { options: IntegralCodecOptions; codec: HeatmapCodec<'integral'> };
+  integral: { options: IntegralCodecOptions; codec: IntegralCodec };
+  simcc: { options: SimccCodecOptions; codec: SimccCodec };
+  regression: { options: RegressionCodecOptions; codec: RegressionCodec };
 }
 
 /** Every registered codec type. */
@@ -31,6 +35,8 @@ const FACTORIES: { readonly [T in CodecType]: (options: CodecTypes[T]['options']
   udp: createUdpCodec,
   megvii: createMegviiCodec,
   integral: createIntegralCodec,
+  simcc: createSimccCodec,
+  regression: createRegressionCodec,
 });
 
 /** The registered codec types, in registration order (frozen). */

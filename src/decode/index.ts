@@ -32,3 +32,10 @@ export { movenetCenterWeight, roundFloat16, CENTER_NMS_TOLERANCE, KEYPOINT_SIGMA
 export { refineFromHeatmap } from './refine-from-heatmap.js';
 export type { RefineFromHeatmapOptions } from './refine-from-heatmap.js';
 export type { RealnetPose, CenterNetPose } from './realnet-types.js';
+export { simccArgmax } from './simcc-argmax.js';
+export { gaussianBlur1d } from './gaussian-blur-1d.js';
+export { refineSimccDark, simccDarkKernelSize } from './simcc-dark.js';
+export { normalizeSimcc } from './simcc-normalize.js';
+export { flipSimcc, mergeSimccFlipTest } from './simcc-flip.js';
+export { decodeSimcc } from './simcc-decode.js';
+export type { SimccArgmaxOptions, SimccScoreRule, DecodeSimccOptions, SimccDecodeResult, NormalizeSimccOptions, SimccPair } from './simcc-types.js';

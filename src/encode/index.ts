@@ -11,3 +11,5 @@ export { keypointBoxes } from './keypoint-boxes.js';
 export { modulateTarget } from './modulate-target.js';
 export type { ModulateOptions } from './types.js';
 export type { SigmaInput, Placement } from './types.js';
+export { simccLabels } from './simcc-labels.js';
+export type { SimccLabelOptions, SimccLabels } from './simcc-labels.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import ndarray from 'ndarray';
 import fc from 'fast-check';
-import { createCodec, type CodecOptions } from '../../src/codecs/index.js';
+import { createCodec, type CodecOptions, type HeatmapCodec } from '../../src/codecs/index.js';
 
 const base = { inputSize: [192, 256] as [number, number], heatmapSize: [48, 64] as [number, number] };
 
 /** Round-trip error (input px) of one keypoint at (x, y) through encode → decode, per axis. */
 function roundTrip(opts: CodecOptions, x: number, y: number): [number, number] {
-  const codec = createCodec(opts);
+  const codec = createCodec(opts) as HeatmapCodec;
   const enc = codec.encode(ndarray(Float64Array.from([x, y]), [1, 1, 2]));
   const dec = codec.decode(enc.heatmaps);
   expect(dec.keypoints.shape).toEqual([1, 1, 2]);
@@ -69,13 +69,15 @@ describe('createCodec', () => {
     expect(dec.scores.data[0]).toBeCloseTo(1.5, 5);
   });
 
-  it('integral: targets sum to 1, labels are kp/[w, h], and sum-normalised soft-argmax recovers interior points to 0.05 px', () => {
-    const codec = createCodec({ type: 'integral', ...base, unbiased: true, normalize: 'sum' });
+  it('integral: targets sum to 1, labels are f32(kp/[w, h]), decode reads the regression output, decodeHeatmaps (sum) recovers interior points to 0.05 px', () => {
+    const codec = createCodec({ type: 'integral', ...base, unbiased: true });
     const enc = codec.encode(ndarray(Float64Array.from([96.3, 120.7]), [1, 1, 2]));
     const s = enc.heatmaps.data.reduce((a, b) => a + b, 0);
     expect(s).toBeCloseTo(1, 5);
-    expect(Array.from(enc.keypointLabels!.data)).toEqual([96.3 / 192, 120.7 / 256]);
-    const dec = codec.decode(enc.heatmaps);
+    expect(Array.from(enc.labels.data)).toEqual([Math.fround(96.3 / 192), Math.fround(120.7 / 256)]);
+    expect(enc.keypointLabels).toBe(enc.labels);
+    expect(Array.from(codec.decode(enc.labels).keypoints.data)).toEqual([Math.fround(96.3 / 192) * 192, Math.fround(120.7 / 256) * 256]);
+    const dec = codec.decodeHeatmaps(enc.heatmaps, { normalize: 'sum' });
     expect(Math.abs(dec.keypoints.data[0] - 96.3)).toBeLessThan(0.05);
   });
 

@@ -1,0 +1,200 @@
+/**
+ * Full SimCC decode: mmpose `SimCCLabel.decode` (`codecs/simcc_label.py:160-200`)
+ * — arg-maxima, optional 1-D DARK, bins → input px, RTMW's visibility — read
+ * straight from onnxruntime's two output tensors.
+ */
+import ndarray from 'ndarray';
+import type { NdArray } from 'ndarray';
+import { checkAllocation, checkFinite, checkOptions, checkSize } from '../core/ndarray.js';
+import { checkBoolean, checkChoice } from '../core/options.js';
+import type { DecodeSimccOptions, SimccDecodeResult, SimccScoreRule } from './simcc-types.js';
+import { simccPairView, rowsAsPlanes, rowBase, leadShape, type SimccView } from './simcc-view.js';
+import { rowArgmax, rowSoftmaxMaximum, combineScores } from './simcc-argmax.js';
+import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
+import { simccBlurKernel } from './gaussian-blur-1d.js';
+import { darkRefineRow, darkRefineRowFull, simccDarkKernelSize } from './simcc-dark.js';
+
+const f32 = Math.fround;
+
+/** numpy `np.around` (half to even) of a double. */
+export function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** SimCC vector length for an input side: `np.around(side·splitRatio)` (33·1.5 = 49.5 → 50, 47·1.5 = 70.5 → 70). */
+export function simccLength(side: number, splitRatio: number): number {
+  return roundHalfEven(side * splitRatio);
+}
+
+/** Validated, frozen {@link DecodeSimccOptions}. */
+export interface SimccDecodeSettings {
+  readonly splitRatio: number;
+  readonly sigma: readonly [number, number];
+  readonly dark: boolean;
+  readonly visibility: boolean;
+  readonly beta: number;
+  readonly score: SimccScoreRule;
+  readonly inputSize: readonly [number, number] | undefined;
+  /** DARK blur kernels for x and y (undefined without `dark`). */
+  readonly kernels: readonly [Float64Array, Float64Array] | undefined;
+}
+
+/** Validate `splitRatio` (finite, > 0); default 2. */
+export function checkSplitRatio(v: unknown, name = 'options.splitRatio'): number {
+  return v === undefined ? 2 : checkFinite(name, v, { positive: true });
+}
+
+/** Validate a SimCC σ: a number or `[σx, σy]`, each finite and > 0 (bins); default 6 (mmpose). */
+export function checkSimccSigma(v: unknown, name = 'options.sigma'): readonly [number, number] {
+  if (v === undefined) return Object.freeze([6, 6] as const);
+  if (typeof v === 'number') {
+    const s = checkFinite(name, v, { positive: true });
+    return Object.freeze([s, s] as const);
+  }
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new TypeError(`${name} must be a number or [σx, σy], got ${v === null ? 'null' : typeof v}`);
+  const a = v as ArrayLike<unknown>;
+  if (a.length !== 2) throw new RangeError(`${name} must be a number or [σx, σy] (2 numbers), got ${a.length} values`);
+  return Object.freeze([checkFinite(`${name}[0]`, a[0], { positive: true }), checkFinite(`${name}[1]`, a[1], { positive: true })] as const);
+}
+
+/** Parse {@link DecodeSimccOptions} once (shared by {@link decodeSimcc} and the SimCC codec). */
+export function parseDecodeSimccOptions(options: DecodeSimccOptions | undefined): SimccDecodeSettings {
+  const o = checkOptions('options', options);
+  const splitRatio = checkSplitRatio(o.splitRatio);
+  const sigma = checkSimccSigma(o.sigma);
+  const dark = checkBoolean('options.dark', o.dark, false);
+  const visibility = checkBoolean('options.visibility', o.visibility, false);
+  const beta = o.beta === undefined ? 150 : checkFinite('options.beta', o.beta, { positive: true });
+  const score = checkChoice('options.score', o.score, ['min', 'mean'] as const);
+  const inputSize = o.inputSize === undefined ? undefined : (Object.freeze(checkSize('options.inputSize', o.inputSize)) as readonly [number, number]);
+  const kernels = dark
+    ? (Object.freeze([
+        simccBlurKernel(simccDarkKernelSize(sigma[0], 'options.sigma[0] (σx)'), 'options.sigma'),
+        simccBlurKernel(simccDarkKernelSize(sigma[1], 'options.sigma[1] (σy)'), 'options.sigma'),
+      ]) as readonly [Float64Array, Float64Array])
+    : undefined;
+  return Object.freeze({ splitRatio, sigma, dark, visibility, beta, score, inputSize, kernels });
+}
+
+/** Check the vector lengths against `inputSize·splitRatio` (names `x`, `y`). */
+export function checkSimccLengths(x: SimccView, y: SimccView, inputSize: readonly [number, number], splitRatio: number): void {
+  const wx = simccLength(inputSize[0], splitRatio);
+  const wy = simccLength(inputSize[1], splitRatio);
+  if (x.W !== wx) throw new RangeError(`x must have ${wx} bins (round(w·splitRatio) = round(${inputSize[0]}·${splitRatio})), got ${x.W}: splitRatio does not match the vector length for this input size`);
+  if (y.W !== wy) throw new RangeError(`y must have ${wy} bins (round(h·splitRatio) = round(${inputSize[1]}·${splitRatio})), got ${y.W}: splitRatio does not match the vector length for this input size`);
+}
+
+/**
+ * Decode SimCC outputs to input-pixel keypoints, as mmpose
+ * `SimCCLabel(input_size, sigma, simcc_split_ratio, use_dark, decode_visibility,
+ * decode_beta).decode(simcc_x, simcc_y)`:
+ *
+ * 1. per keypoint, the arg-maxima of the x and y rows (first maximum wins)
+ *    and the score `min(max x, max y)` (`score: 'mean'`: rtmlib's
+ *    `(max x + max y)/2`); both coordinates −1 where the score is ≤ 0;
+ * 2. with `dark`, each coordinate refined by {@link refineSimccDark} with
+ *    kernel `k = ⌊(20σ − 7)/3⌋` made odd, per axis (σx for x, σy for y);
+ * 3. `keypoints = bins / splitRatio` in float32 (so −1 becomes −1/splitRatio);
+ * 4. with `visibility`, RTMW's visibility: the smaller of the two axes' largest
+ *    float32 softmax probability of `logits·β·σ` (per axis σ). **With `dark`
+ *    this runs on `log(clip(blur(logits), 1e-3, 50))`**, because the
+ *    reference's DARK step overwrote its inputs with those maps before the
+ *    visibility line — reproduced here without touching the inputs.
+ *
+ * Inputs are read in place: any strides (onnxruntime NCHW, transposed views),
+ * Float32Array or Float64Array, `[N, K, W]` or `[K, W]` (then keypoints and
+ * scores are `[1, K, ·]` and visibility `[K]`, as the reference returns; the
+ * reference rejects 2-D input with `dark`, posecodec decodes it as N = 1).
+ * Extra memory: the O(N·K) result plus one O(W) row with `dark` or
+ * `visibility`. A row that is all zero under `dark` gives NaN (that
+ * coordinate and, through the modified map, the visibility), as the reference.
+ * Float32-exact (the DARK blur to its accumulation order).
+ *
+ * Cost: one pass per row; `dark` adds O(W + m·k) per row (m ≈ 2k bins near
+ * the peak are blurred; O(W·k) with `visibility`); `visibility` adds three
+ * passes per row.
+ *
+ * @param x `[N, K, Wx]` or `[K, Wx]` x logits
+ * @param y `[N, K, Wy]` or `[K, Wy]` y logits, same N and K
+ * @returns keypoints `[N, K, 2]` input px, scores `[N, K]`, visibility (see above)
+ * @throws TypeError / RangeError naming `x`, `y` (rank, N/K mismatch, NaN,
+ *   length ≠ `inputSize·splitRatio`) or the bad option (σ ≤ 0, split ≤ 0, …)
+ */
+export function decodeSimcc(x: NdArray, y: NdArray, options?: DecodeSimccOptions): SimccDecodeResult {
+  const pv = simccPairView(x, y);
+  const s = parseDecodeSimccOptions(options);
+  return decodeSimccWith(pv, s);
+}
+
+/** {@link decodeSimcc} on validated inputs and settings (the codec calls this). */
+export function decodeSimccWith(pv: ReturnType<typeof simccPairView>, s: SimccDecodeSettings): SimccDecodeResult {
+  if (s.inputSize) checkSimccLengths(pv.x, pv.y, s.inputSize, s.splitRatio);
+  const { N, K, x: vx, y: vy } = pv;
+  checkAllocation('keypoints', N * K * 2, 8);
+  const kp = new Float64Array(N * K * 2);
+  const sc = new Float64Array(N * K);
+  const vis = s.visibility ? new Float64Array(N * K) : undefined;
+  const planesX = rowsAsPlanes(vx);
+  const planesY = rowsAsPlanes(vy);
+  const tmp = new Float64Array(1);
+  const needRow = s.visibility;
+  const rowX = needRow ? new Float64Array(vx.W) : tmp;
+  const rowY = needRow ? new Float64Array(vy.W) : tmp;
+  const sm: SoftmaxMaximum = { index: 0, value: 0 };
+  const split = f32(s.splitRatio);
+  const f = vx.f;
+  // simcc_x * decode_beta * sigma[0]: float32 arrays times Python/NumPy scalars stay float32 (simcc_label.py:193-197).
+  const scaleFor = (v: SimccView, sigma: number) => {
+    const b = v.f(s.beta);
+    const sg = v.f(sigma);
+    return (t: number) => v.f(v.f(t * b) * sg);
+  };
+  const scaleX = scaleFor(vx, s.sigma[0]);
+  const scaleY = scaleFor(vy, s.sigma[1]);
+  const logScaleX = (t: number) => f32(f32(t * f32(s.beta)) * f32(s.sigma[0]));
+  const logScaleY = (t: number) => f32(f32(t * f32(s.beta)) * f32(s.sigma[1]));
+  for (let n = 0; n < N; n++) {
+    for (let k = 0; k < K; k++) {
+      const m = n * K + k;
+      const ix = rowArgmax(vx, planesX, n, k, tmp, 'x');
+      const mx = tmp[0];
+      const iy = rowArgmax(vy, planesY, n, k, tmp, 'y');
+      const my = tmp[0];
+      const score = combineScores(mx, my, s.score, f);
+      sc[m] = score;
+      let cx = score <= 0 ? -1 : ix;
+      let cy = score <= 0 ? -1 : iy;
+      if (s.kernels) {
+        const bx = rowBase(vx, n, k);
+        const by = rowBase(vy, n, k);
+        if (needRow) {
+          cx = darkRefineRowFull(vx, bx, s.kernels[0], cx, rowX);
+          cy = darkRefineRowFull(vy, by, s.kernels[1], cy, rowY);
+        } else {
+          cx = darkRefineRow(vx, bx, s.kernels[0], cx, ix, mx);
+          cy = darkRefineRow(vy, by, s.kernels[1], cy, iy, my);
+        }
+      }
+      kp[2 * m] = f32(cx / split);
+      kp[2 * m + 1] = f32(cy / split);
+      if (vis) {
+        let px: number;
+        let py: number;
+        if (s.kernels) {
+          for (let i = 0; i < vx.W; i++) rowX[i] = logScaleX(rowX[i]);
+          for (let i = 0; i < vy.W; i++) rowY[i] = logScaleY(rowY[i]);
+          px = softmaxMaximum(rowX, vx.W, f32, sm).value;
+          py = softmaxMaximum(rowY, vy.W, f32, sm).value;
+        } else {
+          px = rowSoftmaxMaximum(vx, n, k, rowX, scaleX, sm).value;
+          py = rowSoftmaxMaximum(vy, n, k, rowY, scaleY, sm).value;
+        }
+        vis[m] = combineScores(px, py, 'min', f);
+      }
+    }
+  }
+  const out: SimccDecodeResult = { keypoints: ndarray(kp, [N, K, 2]), scores: ndarray(sc, [N, K]) };
+  if (vis) out.visibility = ndarray(vis, leadShape(pv));
+  return out;
+}
