@@ -28,7 +28,6 @@ export interface PoseLike {
   box?: Partial<PoseBox> | ArrayLike<number> | import('ndarray').NdArray | null;
   /** Track id (set by a tracker). */
   id?: number | string;
-  [extra: string]: unknown;
 }
 
 function readVector(name: string, v: unknown, K: number): Float64Array {

@@ -23,6 +23,9 @@ import {
   smoothGaussian,
   smoothOneEuro,
   type PoseTrackerOptions,
+  type ScalarStreamFilter,
+  type TfjsOneEuroConfig,
+  type VelocityFilterConfig,
 } from '../../src/temporal/index.js';
 
 const FAMILY = 'temporal';
@@ -105,10 +108,10 @@ function runCasiez(c: OracleCase): number[] {
 
 function runScalarTfjs(c: OracleCase): number[] {
   const cfg = (c.params as { config: Record<string, number> }).config;
-  const f =
+  const f: ScalarStreamFilter =
     c.fn === 'filter.tfjs.oneEuro'
-      ? createOneEuroFilter({ type: 'tfjs', ...(cfg as never) })
-      : createRelativeVelocityFilter(cfg as never);
+      ? createOneEuroFilter({ type: 'tfjs', ...(cfg as unknown as TfjsOneEuroConfig) })
+      : createRelativeVelocityFilter(cfg as unknown as VelocityFilterConfig);
   const v = arr(c, 'values');
   const ts = arr(c, 'timestamps_us');
   const sc = arr(c, 'value_scale');
@@ -235,7 +238,7 @@ function runTracker(c: OracleCase): TrackRun {
     }
     expect(tracksNow.length).toBeLessThanOrEqual(M);
     tracksNow.forEach((tr, j) => {
-      run.tracks[(t * M + j) * 2] = tr.id;
+      run.tracks[(t * M + j) * 2] = tr.id as number;
       run.tracks[(t * M + j) * 2 + 1] = tr.lastTimestamp;
     });
   }
