@@ -22,7 +22,8 @@ export default defineConfig([
     external: ['fast-check', 'gpu.js', 'webgpu', 'gl'],
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI and the benchmark it loads at run time (src/cli/bench.ts → dist/bench/main.js); no library entry reaches bench/.
+    entry: { 'cli/main': 'src/cli/main.ts', 'bench/main': 'bench/main.ts' },
     format: ['esm'],
     sourcemap: false,
     target: 'node20',

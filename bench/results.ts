@@ -2,12 +2,13 @@
  * The shape of `results.json`: everything one `posecodec bench` run measured,
  * plus where and when.
  */
-import type { ErrorRow } from './quantization.js';
-import type { FlipRow } from './flip-bias.js';
-import type { ApRow } from './oracle-ap.js';
-import type { SpeedRow } from './speed.js';
-import type { MachineInfo } from './machine.js';
-import type { RealHeatmapRow } from './real-heatmaps.js';
+import type { ErrorRow } from './sections/quantization.js';
+import type { FlipRow } from './sections/flip-bias.js';
+import type { ApRow } from './sections/oracle-ap.js';
+import type { SpeedRow } from './sections/speed.js';
+import type { MachineInfo } from './util/machine.js';
+import type { RealHeatmapRow } from './sections/real-heatmaps.js';
+import type { ExtraResult } from './sections/extra-types.js';
 
 /** Timing of `cocoKeypointEval` (the metrics benchmark, bench/coco-eval.ts). */
 export interface CocoEvalTiming {
@@ -33,9 +34,11 @@ export interface BenchResults {
   durationS: number;
   quantization: ErrorRow[];
   flip: FlipRow[];
-  /** null with `oracleApSkipped` when the COCO annotations are absent. */
+  /** null with `oracleApSkipped` when not run. */
   oracleAp: ApRow[] | null;
   oracleApSkipped?: string;
+  /** The ground truth the oracle AP encoded: a COCO file (`--coco`, or ../shared in a checkout) or synthetic persons. */
+  oracleApGroundTruth?: string;
   speed: SpeedRow[];
   /** GPU.js decoders (null with `gpuSkipped` when unavailable). */
   gpu: SpeedRow[] | null;
@@ -44,6 +47,8 @@ export interface BenchResults {
   /** Decoders on real network heatmaps vs COCO GT (null with `realHeatmapsSkipped` when the data is absent). */
   realHeatmaps: RealHeatmapRow[] | null;
   realHeatmapsSkipped?: string;
+  /** Per-area benchmarks (bench/sections/extra.ts); SVG text is written to files, not results.json. */
+  extras: ExtraResult[];
   /** One line per missed target, with its measured number. */
   targetsMissed: string[];
 }

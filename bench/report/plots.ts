@@ -4,15 +4,15 @@
  * decoder's estimate marked.
  */
 import ndarray from 'ndarray';
-import { lineChart } from './svg-line-chart.js';
-import { barChart } from './svg-bar-chart.js';
-import { heatmapSvg } from './svg-heatmap.js';
-import { RESOLUTIONS, INPUT_SIZE } from './settings.js';
-import { BENCH_DECODERS } from './decoders.js';
-import { expectedTarget } from './heatmap-variants.js';
-import { inputToHeatmapScale } from './encoders.js';
-import type { BenchResults } from './results.js';
-import type { Variant } from './heatmap-variants.js';
+import { lineChart } from '../svg/line-chart.js';
+import { barChart } from '../svg/bar-chart.js';
+import { heatmapSvg } from '../svg/heatmap.js';
+import { RESOLUTIONS, INPUT_SIZE } from '../settings.js';
+import { BENCH_DECODERS } from '../workload/decoders.js';
+import { expectedTarget } from '../workload/heatmap-variants.js';
+import { inputToHeatmapScale } from '../workload/encoders.js';
+import type { BenchResults } from '../results.js';
+import type { Variant } from '../workload/heatmap-variants.js';
 
 /** The target source each decoder is plotted with (the encoder it is designed for). */
 export const NATURAL_SOURCE: Readonly<Record<string, string>> = {

@@ -5,13 +5,13 @@
  * Skipped with a reason when `posecodec/gpu` or gpu.js is unavailable.
  */
 import type { NdArray } from 'ndarray';
-import { createPrng } from './prng.js';
-import { gaussianBatch } from './synthetic-batch.js';
-import { sumLoop } from './sum-baseline.js';
-import { summarizeTimings } from './timing.js';
+import { createPrng } from '../util/prng.js';
+import { gaussianBatch } from '../workload/synthetic-batch.js';
+import { sumLoop } from '../util/sum-baseline.js';
+import { summarizeTimings } from '../util/timing.js';
 import type { SpeedRow } from './speed.js';
-import type { BenchSettings } from './settings.js';
-import type { Progress } from './progress.js';
+import type { BenchSettings } from '../settings.js';
+import type { Progress } from '../util/progress.js';
 
 /** The part of the `posecodec/gpu` decoder (api.md) the benchmark uses. */
 interface GpuDecoder {
@@ -55,7 +55,7 @@ async function timeAsync(fn: () => Promise<unknown>, baseline: () => unknown, ru
 export async function runGpuSpeed(settings: BenchSettings, progress: Progress): Promise<{ rows: SpeedRow[] | null; skipped?: string }> {
   let create: CreateGpuDecoder | undefined;
   try {
-    const mod = (await import('../gpu/index.js')) as unknown as { createGpuDecoder?: CreateGpuDecoder };
+    const mod = (await import('../../src/gpu/index.js')) as unknown as { createGpuDecoder?: CreateGpuDecoder };
     create = mod.createGpuDecoder;
   } catch (e) {
     return { rows: null, skipped: `GPU.js decoders unavailable: ${(e as Error).message.split('\n')[0]}` };

@@ -5,17 +5,17 @@
  * due to the codec alone (quantization, border rules, keypoints outside the
  * crop), never to a network.
  */
-import { getWarpMatrix, invertAffine, heatmapToInputScale, type Affine } from '../core/geometry.js';
-import { cocoKeypointEval } from '../metrics/index.js';
-import { BENCH_ENCODERS } from './encoders.js';
-import { BENCH_DECODERS } from './decoders.js';
-import { INPUT_SIZE, RESOLUTIONS } from './settings.js';
-import type { Progress } from './progress.js';
+import { getWarpMatrix, invertAffine, heatmapToInputScale, type Affine } from '../../src/core/geometry.js';
+import { cocoKeypointEval } from '../../src/metrics/index.js';
+import { BENCH_ENCODERS } from '../workload/encoders.js';
+import { BENCH_DECODERS } from '../workload/decoders.js';
+import { INPUT_SIZE, RESOLUTIONS } from '../settings.js';
+import type { Progress } from '../util/progress.js';
 
 /** The parts of a COCO keypoint dataset the experiment reads. */
 export interface CocoGroundTruth {
   images: { id: number }[];
-  annotations: { id: number; image_id: number; category_id: number; bbox: number[]; keypoints: number[]; num_keypoints: number; iscrowd?: number }[];
+  annotations: { id: number; image_id: number; category_id: number; bbox: number[]; area?: number; keypoints: number[]; num_keypoints: number; iscrowd?: number }[];
   categories: unknown[];
 }
 

@@ -5,15 +5,15 @@
  * map back with the same geometry, and compare.
  */
 import type { NdArray } from 'ndarray';
-import { heatmapToInputScale } from '../core/geometry.js';
-import { createPrng } from './prng.js';
-import { BENCH_ENCODERS, inputToHeatmapScale, type BenchEncoder } from './encoders.js';
-import { BENCH_DECODERS } from './decoders.js';
-import { samplePoints, scalePoints, type Band } from './sample-points.js';
-import { roundTripErrors, type ErrorSummary } from './error-stats.js';
-import { perturbHeatmaps, expectedTarget, type Variant } from './heatmap-variants.js';
-import { INPUT_SIZE, RESOLUTIONS, type BenchSettings } from './settings.js';
-import type { Progress } from './progress.js';
+import { heatmapToInputScale } from '../../src/core/geometry.js';
+import { createPrng } from '../util/prng.js';
+import { BENCH_ENCODERS, inputToHeatmapScale, type BenchEncoder } from '../workload/encoders.js';
+import { BENCH_DECODERS } from '../workload/decoders.js';
+import { samplePoints, scalePoints, type Band } from '../workload/sample-points.js';
+import { roundTripErrors, type ErrorSummary } from '../workload/error-stats.js';
+import { perturbHeatmaps, expectedTarget, type Variant } from '../workload/heatmap-variants.js';
+import { INPUT_SIZE, RESOLUTIONS, type BenchSettings } from '../settings.js';
+import type { Progress } from '../util/progress.js';
 
 /** One cell of the error tables. */
 export interface ErrorRow {

@@ -3,7 +3,7 @@
  * `[B, K, H, W]` and returns keypoints in heatmap pixels.
  */
 import type { NdArray } from 'ndarray';
-import { heatmapArgmax, decodeHeatmaps, softArgmax, decodeUdpCombined, type DecodeHeatmapsOptions } from '../decode/index.js';
+import { heatmapArgmax, decodeHeatmaps, softArgmax, decodeUdpCombined, type DecodeHeatmapsOptions } from '../../src/decode/index.js';
 import type { TargetKind } from './encoders.js';
 
 export interface BenchDecoder {

@@ -4,8 +4,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapToInputScale } from '../core/geometry.js';
-import { msraHeatmaps, unbiasedHeatmaps, udpHeatmaps, udpCombinedTargets } from '../encode/index.js';
+import { heatmapToInputScale } from '../../src/core/geometry.js';
+import { msraHeatmaps, unbiasedHeatmaps, udpHeatmaps, udpCombinedTargets } from '../../src/encode/index.js';
 
 /** `'msra'`: `x_hm = x_in·W/w`; `'udp'`: `x_hm = x_in·(W−1)/(w−1)` (codecs.md §1.1). */
 export type Geometry = 'msra' | 'udp';

@@ -4,8 +4,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import type { Prng } from './prng.js';
-import { msraHeatmaps } from '../encode/index.js';
+import type { Prng } from '../util/prng.js';
+import { msraHeatmaps } from '../../src/encode/index.js';
 import { asInstance } from './encoders.js';
 
 /** The perturbations: none, additive Gaussian noise, negative background. */

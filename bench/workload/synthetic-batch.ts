@@ -5,10 +5,10 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkAllocation } from '../core/ndarray.js';
-import { udpHeatmaps, udpCombinedTargets } from '../encode/index.js';
+import { checkAllocation } from '../../src/core/ndarray.js';
+import { udpHeatmaps, udpCombinedTargets } from '../../src/encode/index.js';
 import { asInstance } from './encoders.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../util/prng.js';
 
 /** Peak-to-peak amplitude of the uniform background noise (peak = 1). */
 export const BATCH_NOISE = 0.01;

@@ -1,22 +1,41 @@
 /**
- * `posecodec bench [--quick] [--out DIR] [--seed N] [--coco FILE]`:
- * quantization-error and speed tables for every encoder/decoder pair, with
- * progress on stderr (a bar on a TTY, plain lines otherwise) and the tables on
- * stdout; `--out` also writes results.json, results.md and SVG plots.
+ * `posecodec bench`: parses and checks the arguments and input files, then
+ * loads the benchmark (bench/main.ts, built to `dist/bench/main.js`) at run
+ * time. Nothing under src/ imports bench/: the library entries never bundle it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, UsageError } from './usage.js';
-import { runBenchmark } from '../bench/run.js';
-import { createProgress } from '../bench/progress.js';
-import { buildSections, sectionsText } from '../bench/report.js';
-import { writeBenchOutput } from '../bench/write-output.js';
-import { runGpuSpeed } from '../bench/gpu-speed.js';
-import { loadRealHeatmaps } from '../bench/real-heatmaps.js';
-import type { CocoGroundTruth } from '../bench/oracle-ap.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, wantsHelp, UsageError } from './usage.js';
+import { readJsonFile } from './read-input.js';
+import type { BenchEntry, BenchRequest } from './bench-request.js';
 
-/** The package root: the folder holding package.json above this file (dist/cli/main.js or src/cli/bench.ts). */
+/** `posecodec bench --help`. */
+export const BENCH_HELP = `usage: posecodec bench [--quick] [--no-gpu] [--out DIR] [--seed N]
+                       [--coco person_keypoints.json] [--heatmaps DIR]
+
+Round-trip error of every encoder/decoder pair (clean, noisy and negative
+targets, interior and border keypoints), flip-test bias, oracle OKS-AP, CPU and
+GPU.js decoder speed against a summing loop, COCO-eval timing and the per-area
+benchmarks. Tables on stdout, progress on stderr.
+
+  --quick            smaller samples and batches (a smoke run of about 15-30 s)
+  --no-gpu           skip the GPU.js speed section
+  --out DIR          also write results.json, results.md and SVG plots to DIR
+  --seed N           sampling seed, an integer (default 20240607)
+  --coco FILE        COCO person-keypoints ground truth for the oracle OKS-AP
+                     section (at most 100 persons with --quick, 500 without).
+                     Default: synthetic persons; in a posecodec checkout,
+                     ../shared/data/coco/test_coco.json
+  --heatmaps DIR     real network heatmaps for the "Real network heatmaps"
+                     section: DIR/efficientpose/ and DIR/movenet/ as in the
+                     repository's shared/data/heatmaps. Default: skipped; in a
+                     checkout, ../shared/data/heatmaps
+  -h, --help         this help
+
+Exit status: 0 ok, 2 bad usage or bad input (one line on stderr), 1 internal error.`;
+
+/** The package root: the folder holding package.json above `from` (dist/cli/main.js, a dist chunk or src/cli/bench.ts). */
 export function packageRoot(from = fileURLToPath(import.meta.url)): string {
   let dir = path.dirname(from);
   for (let i = 0; i < 5; i++) {
@@ -26,24 +45,15 @@ export function packageRoot(from = fileURLToPath(import.meta.url)): string {
   return path.resolve(path.dirname(from), '..', '..');
 }
 
-type Coco = CocoGroundTruth & { images: Record<string, unknown>[] };
-
-/** Load the COCO annotations: `--coco FILE`, else `<package root>/../shared/data/coco/test_coco.json`. */
-function loadCoco(explicit: string | undefined, root: string): { coco: Coco | null; missing?: string } {
-  const file = explicit ?? path.resolve(root, '..', 'shared', 'data', 'coco', 'test_coco.json');
-  if (!fs.existsSync(file)) {
-    if (explicit) throw new UsageError(`--coco: no such file ${explicit}`);
-    return { coco: null, missing: `COCO annotations not found at ${file}` };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`--coco: ${file} is not valid JSON (${(e as Error).message})`);
-  }
-  const c = parsed as Coco;
-  if (!Array.isArray(c?.annotations) || !Array.isArray(c?.images)) throw new UsageError(`${file} is not a COCO keypoint dataset (no images/annotations)`);
-  return { coco: c };
+/**
+ * `<root>/../shared/data`, the repository's read-only data, when `root` is a
+ * checkout; null for an installed package (under `node_modules`), whose
+ * `../shared` is some other package.
+ */
+export function checkoutDataDir(root: string): string | null {
+  if (path.resolve(root).split(path.sep).includes('node_modules')) return null;
+  const dir = path.resolve(root, '..', 'shared', 'data');
+  return fs.existsSync(dir) ? dir : null;
 }
 
 function version(root: string): string {
@@ -54,38 +64,60 @@ function version(root: string): string {
   }
 }
 
-/** `posecodec bench`: returns the exit code. */
-export async function runBench(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, ['quick', 'no-gpu'], ['out', 'seed', 'coco']);
+/** `--coco FILE` (or the checkout's test_coco.json): parsed and checked to be a COCO keypoint dataset. */
+function loadCoco(explicit: string | undefined, data: string | null): BenchRequest['coco'] {
+  const file = explicit ?? (data ? path.join(data, 'coco', 'test_coco.json') : undefined);
+  if (file === undefined || (explicit === undefined && !fs.existsSync(file))) return null;
+  const c = readJsonFile(file, '--coco') as { images?: unknown; annotations?: unknown } | null;
+  if (!c || typeof c !== 'object' || !Array.isArray(c.images) || !Array.isArray(c.annotations)) throw new UsageError(`--coco ${file}: not a COCO keypoint dataset (needs "images" and "annotations" arrays)`);
+  return { data: c as NonNullable<BenchRequest['coco']>['data'], file };
+}
+
+/** `--heatmaps DIR` (or the checkout's): must hold `efficientpose/` and `movenet/`. */
+function heatmapsDir(explicit: string | undefined, data: string | null): { dir: string | null; missing?: string } {
+  const hint = 'pass --heatmaps DIR (DIR/efficientpose/ and DIR/movenet/, as in the repository\'s shared/data/heatmaps) to run it';
+  const dir = explicit ?? (data ? path.join(data, 'heatmaps') : undefined);
+  if (dir === undefined) return { dir: null, missing: `no real network heatmaps outside a posecodec checkout; ${hint}` };
+  const ok = ['efficientpose', 'movenet'].every((d) => fs.statSync(path.join(dir, d), { throwIfNoEntry: false })?.isDirectory());
+  if (ok) return { dir: path.resolve(dir) };
+  if (explicit !== undefined) throw new UsageError(`--heatmaps ${explicit}: needs the folders efficientpose/ and movenet/ (the layout of the repository's shared/data/heatmaps)`);
+  return { dir: null, missing: `real network heatmaps not found at ${dir}; ${hint}` };
+}
+
+/** Parse and check `posecodec bench` arguments and inputs into a {@link BenchRequest}. */
+export function benchRequest(argv: string[], root = packageRoot()): BenchRequest {
+  const { positional, flags } = parseArgs(argv, ['quick', 'no-gpu'], ['out', 'seed', 'coco', 'heatmaps']);
   if (positional.length) throw new UsageError(`bench takes no positional arguments, got ${JSON.stringify(positional[0])}`);
   const seedArg = flags.get('seed');
   const seed = seedArg === undefined ? undefined : Number(seedArg);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(seedArg)}`);
-  const out = flags.get('out') as string | undefined;
-  const root = packageRoot();
-  const { coco, missing } = loadCoco(flags.get('coco') as string | undefined, root);
-  if (!coco) process.stderr.write(`posecodec bench: ${missing}; the oracle OKS-AP section is skipped\n`);
-  const heatmapsDir = path.resolve(root, '..', 'shared', 'data', 'heatmaps');
-  const real = loadRealHeatmaps(heatmapsDir);
-  const realMissing = real ? undefined : `real network heatmaps not found at ${heatmapsDir}`;
-  if (!real) process.stderr.write(`posecodec bench: ${realMissing}; the real-heatmaps section is skipped\n`);
-  const quick = flags.has('quick');
-  const results = await runBenchmark({
-    quick,
-    seed,
-    coco,
-    cocoMissing: missing,
-    real,
-    realMissing,
-    gpu: flags.has('no-gpu') ? undefined : runGpuSpeed,
-    progress: createProgress(process.stderr),
-    version: version(root),
-  });
-  process.stdout.write(sectionsText(buildSections(results)));
-  if (out) {
-    const files = writeBenchOutput(path.resolve(out), results);
-    process.stderr.write(`posecodec bench: wrote ${files.length} files to ${path.resolve(out)}\n`);
+  if (seed !== undefined && (!/^-?\d+$/.test(String(seedArg)) || !Number.isSafeInteger(seed))) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(seedArg)}`);
+  const outArg = flags.get('out') as string | undefined;
+  const out = outArg === undefined ? undefined : path.resolve(outArg);
+  if (out !== undefined) {
+    const st = fs.statSync(out, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) throw new UsageError(`--out ${outArg}: exists and is not a directory`);
   }
-  process.stderr.write(`posecodec bench: done in ${results.durationS.toFixed(1)} s\n`);
-  return 0;
+  const data = checkoutDataDir(root);
+  const coco = loadCoco(flags.get('coco') as string | undefined, data);
+  const hm = heatmapsDir(flags.get('heatmaps') as string | undefined, data);
+  return { quick: flags.has('quick'), seed, gpu: !flags.has('no-gpu'), out, coco, heatmapsDir: hm.dir, heatmapsMissing: hm.missing, version: version(root) };
+}
+
+/** The built benchmark entry, `<package root>/dist/bench/main.js`. */
+export function benchEntryFile(root = packageRoot()): string {
+  return path.join(root, 'dist', 'bench', 'main.js');
+}
+
+/** `posecodec bench`: returns the exit code. */
+export async function runBench(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(BENCH_HELP + '\n');
+    return 0;
+  }
+  const root = packageRoot();
+  const request = benchRequest(argv, root);
+  const entry = benchEntryFile(root);
+  if (!fs.existsSync(entry)) throw new Error(`the benchmark is not built (${entry} is missing): run 'npm run build'`);
+  const mod = (await import(pathToFileURL(entry).href)) as BenchEntry;
+  return mod.runBenchRequest(request);
 }

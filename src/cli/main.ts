@@ -1,33 +1,57 @@
 /**
  * `posecodec` command line: `decode`, `coco-eval`, `bench`.
- * Exit code 0 on success, 2 on bad usage or bad input (one line on stderr).
+ * Exit status 0 on success, 2 on bad usage or bad input (one line on stderr),
+ * 1 only for an internal error (a bug: please report it).
  */
-import { UsageError } from './usage.js';
+import { readFileSync } from 'node:fs';
+import { isUsageError, firstLine, UsageError } from './usage.js';
 
-const HELP = `usage:
-  posecodec decode <heatmaps.npy> [--method argmax|quarter|dark|dark-udp|soft-argmax]
-                   [--blur-kernel 11] [--beta 1] [--input-size w,h] [--udp] [--out file.json]
-  posecodec coco-eval --gt <person_keypoints.json> --dt <results.json> [--json]
-  posecodec bench [--quick] [--out DIR]`;
+const HELP = `usage: posecodec <command> [options]
+
+commands:
+  decode <heatmaps.npy>    decode [K,H,W] or [B,K,H,W] heatmaps to keypoint JSON
+  coco-eval --gt F --dt F  COCO keypoint AP/AR (pycocotools COCOeval)
+  bench                    codec accuracy and speed report
+
+'posecodec <command> --help' shows a command's options; 'posecodec --version' the version.
+
+Exit status: 0 ok, 2 bad usage or bad input (one line on stderr), 1 internal error.`;
+
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  decode: async () => (await import('./decode.js')).runDecode,
+  'coco-eval': async () => (await import('./coco-eval.js')).runCocoEval,
+  bench: async () => (await import('./bench.js')).runBench,
+};
+
+function packageVersion(): string {
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next layout (dist/cli/main.js or a dist chunk)
+    }
+  }
+  return 'unknown';
+}
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  switch (cmd) {
-    case 'decode':
-      return (await import('./decode.js')).runDecode(rest);
-    case 'coco-eval':
-      return (await import('./coco-eval.js')).runCocoEval(rest);
-    case 'bench':
-      return (await import('./bench.js')).runBench(rest);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(HELP + '\n');
-      return cmd === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(cmd)}; try 'posecodec --help'`);
+  if (cmd === undefined) {
+    process.stderr.write(HELP + '\n');
+    return 2;
   }
+  if (cmd === '-h' || cmd === '--help' || (cmd === 'help' && rest.length === 0)) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write(packageVersion() + '\n');
+    return 0;
+  }
+  if (cmd === 'help') return main([rest[0], '--help']);
+  const load = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+  if (!load) throw new UsageError(`unknown command ${JSON.stringify(cmd)}; try 'posecodec --help'`);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
@@ -35,9 +59,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const bad = err instanceof UsageError || err instanceof TypeError || err instanceof RangeError || (err as NodeJS.ErrnoException)?.code === 'ENOENT';
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`posecodec: ${msg.split('\n')[0]}\n`);
-    process.exitCode = bad ? 2 : 1;
+    if (isUsageError(err)) {
+      process.stderr.write(`posecodec: ${firstLine(err)}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`posecodec: internal error: ${firstLine(err)} (a bug: set POSECODEC_DEBUG=1 for the stack)\n`);
+    if (process.env.POSECODEC_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 1;
   },
 );

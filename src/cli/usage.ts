@@ -1,8 +1,13 @@
 /** Shared argument parsing for the CLI subcommands. */
 
-/** Bad usage: the CLI prints the message and exits with code 2. */
+/** Bad usage or bad input: the CLI prints the message (one line) and exits with code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** True for a {@link UsageError}, also one thrown by another bundle's copy of the class (the bench entry). */
+export function isUsageError(e: unknown): boolean {
+  return e instanceof UsageError || (e instanceof Error && e.name === 'UsageError');
 }
 
 export interface ParsedArgs {
@@ -10,10 +15,16 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
+/** True when `argv` asks for help (`--help` or `-h` anywhere): the command prints its help and exits 0. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
 /**
  * Parse `--name value`, `--name=value` and boolean `--flag` arguments.
  * @param booleans flags that take no value
  * @param valued flags that take a value
+ * @throws UsageError for an unknown option, a value given to a boolean flag or a missing value
  */
 export function parseArgs(argv: string[], booleans: readonly string[], valued: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -21,6 +32,7 @@ export function parseArgs(argv: string[], booleans: readonly string[], valued: r
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
+      if (a.length > 1 && a.startsWith('-') && !/^-\d/.test(a)) throw new UsageError(`unknown option ${JSON.stringify(a)}`);
       positional.push(a);
       continue;
     }
@@ -38,4 +50,22 @@ export function parseArgs(argv: string[], booleans: readonly string[], valued: r
     }
   }
   return { positional, flags };
+}
+
+/**
+ * A decimal integer in `[min, max]` (no sign, exponent or fraction).
+ * @param name the flag, for the message (`input-size` → `--input-size must be …`)
+ */
+export function parseIntArg(name: string, v: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const what = min === 1 && max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer in [${min}, ${max}]`;
+    throw new UsageError(`--${name} must be ${what}, got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
+/** The first line of an error's message (CLI messages are one line). */
+export function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }

@@ -32,8 +32,11 @@ export interface CenterNetOptions {
   maxPersons?: number;
   /** Input px per cell (default 4). */
   outputStride?: number;
-  /** Single-person: `[H, W]` centre weight (default {@link movenetCenterWeight}: Thunder's graph constant at 64×64). */
-  centerWeight?: NdArray;
+  /**
+   * Single-person: `[H, W]` centre weight — ndarray, flat C-order array of H·W or nested rows
+   * (default {@link movenetCenterWeight}: Thunder's graph constant at 64×64).
+   */
+  centerWeight?: NdArray | ArrayLike<number> | number[][];
   /** Single-person: pose score averages keypoint scores above this (default 0.2, pose-detection `MIN_CROP_KEYPOINT_SCORE`). */
   minCropKeypointScore?: number;
   /** MultiPose centre NMS window, odd (default 5). */
@@ -48,17 +51,28 @@ export interface CenterNetOptions {
   distanceBias?: number;
 }
 
+/**
+ * `options.centerWeight` as a C-order H·W Float64Array: an ndarray `[H, W]`
+ * (any strides), a flat typed array / number[] of H·W values (C order) or a
+ * nested `number[H][W]`; finite values.
+ */
 function centerWeightData(v: unknown, H: number, W: number): Float64Array {
-  const a = checkNdArray<FloatData>('options.centerWeight', v, { ranks: [2] });
-  if (a.shape[0] !== H || a.shape[1] !== W) throw new RangeError(`options.centerWeight must be [${H}, ${W}] (the heads' H×W), got [${a.shape.join(', ')}]`);
+  const name = 'options.centerWeight';
   const out = new Float64Array(H * W);
-  for (let i = 0; i < H; i++) {
-    for (let j = 0; j < W; j++) {
-      const x = a.data[a.offset + i * a.stride[0] + j * a.stride[1]];
-      if (!Number.isFinite(x)) throw new RangeError(`options.centerWeight must be finite, got ${x} at (${i}, ${j})`);
-      out[i * W + j] = x;
-    }
+  if (Array.isArray(v) && Array.isArray(v[0])) {
+    if (v.length !== H || v.some((row) => !Array.isArray(row) || row.length !== W)) throw new RangeError(`${name} must be [${H}, ${W}] (the heads' H×W)`);
+    v.forEach((row: unknown[], i) => row.forEach((x, j) => (out[i * W + j] = typeof x === 'number' ? x : NaN)));
+  } else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
+    const a = v as ArrayLike<unknown>;
+    if (a.length !== H * W) throw new RangeError(`${name} must hold H·W = ${H * W} values (C order), got ${a.length}`);
+    for (let i = 0; i < H * W; i++) out[i] = typeof a[i] === 'number' ? (a[i] as number) : NaN;
+  } else {
+    const a = checkNdArray<FloatData>(name, v, { ranks: [2] });
+    if (a.shape[0] !== H || a.shape[1] !== W) throw new RangeError(`${name} must be [${H}, ${W}] (the heads' H×W), got [${a.shape.join(', ')}]`);
+    for (let i = 0; i < H; i++) for (let j = 0; j < W; j++) out[i * W + j] = a.data[a.offset + i * a.stride[0] + j * a.stride[1]];
   }
+  const bad = out.findIndex((x) => !Number.isFinite(x));
+  if (bad >= 0) throw new RangeError(`${name} must hold finite numbers, got ${out[bad]} at (${Math.floor(bad / W)}, ${bad % W})`);
   return out;
 }
 

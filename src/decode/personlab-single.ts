@@ -6,12 +6,14 @@
 import type { NdArray } from 'ndarray';
 import { checkOptions } from '../core/ndarray.js';
 import { at, newPoseArrays, type RealnetPose } from './realnet-types.js';
-import { outputStrideOption, personLabHeads } from './personlab-heads.js';
+import { outputStrideOption, personLabHeads, scoreActivationOption, type ScoreActivation } from './personlab-heads.js';
 
 /** Options of {@link decodePersonLabSingle}. */
 export interface PersonLabSingleOptions {
   /** Input px per heatmap cell; default 16. */
   outputStride?: number;
+  /** `'none'` (default): `heatmaps` are part scores; `'sigmoid'`: raw logits, turned into scores by tfjs's float32 sigmoid. */
+  scoreActivation?: ScoreActivation;
 }
 
 /** `Math.fround(a + b)`: one float32 tensor add (`heatmapValues·stride + offsetVectors`, float32). */
@@ -35,7 +37,7 @@ function f32Add(a: number, b: number): number {
 export function decodePersonLabSingle(heatmaps: NdArray, offsets: NdArray, options?: PersonLabSingleOptions): RealnetPose {
   const opts = checkOptions('options', options);
   const stride = outputStrideOption(opts);
-  const { scores, offsets: off, K } = personLabHeads(heatmaps, offsets);
+  const { scores, offsets: off, K } = personLabHeads(heatmaps, offsets, scoreActivationOption(opts));
   const { keypoints, scores: out } = newPoseArrays(K);
   const kp = keypoints.data;
   const { data, offset, H, W, sH, sW, sC } = scores;

@@ -10,7 +10,7 @@ import type { NdArray } from 'ndarray';
 import { checkFinite, checkOptions, checkPositiveInt } from '../core/ndarray.js';
 import { checkChannels, checkHeadValues, checkSameHW, hwcView, type RealnetPose } from './realnet-types.js';
 import { poseChain } from './personlab-chain.js';
-import { outputStrideOption, personLabHeads } from './personlab-heads.js';
+import { outputStrideOption, personLabHeads, scoreActivationOption, type ScoreActivation } from './personlab-heads.js';
 import { buildPartQueue } from './personlab-queue.js';
 import { growPose, type PoseGrowth } from './personlab-pose.js';
 
@@ -21,6 +21,8 @@ export const MAX_PERSONLAB_DETECTIONS = 10_000;
 export interface PersonLabOptions {
   /** Input px per heatmap cell; default 16. */
   outputStride?: number;
+  /** `'none'` (default): `heatmaps` are part scores; `'sigmoid'`: raw logits, turned into scores by tfjs's float32 sigmoid. */
+  scoreActivation?: ScoreActivation;
   /** Most poses returned; default 20, at most {@link MAX_PERSONLAB_DETECTIONS}. */
   maxDetections?: number;
   /** Root candidates need `score ≥ scoreThreshold`; default 0.5. */
@@ -89,7 +91,7 @@ export function decodePersonLab(
   if (maxDetections > MAX_PERSONLAB_DETECTIONS) throw new RangeError(`options.maxDetections must be <= ${MAX_PERSONLAB_DETECTIONS}, got ${maxDetections}`);
   const scoreThreshold = opts.scoreThreshold === undefined ? 0.5 : checkFinite('options.scoreThreshold', opts.scoreThreshold);
   const nmsRadius = opts.nmsRadius === undefined ? 20 : checkFinite('options.nmsRadius', opts.nmsRadius, { min: 0 });
-  const { scores, offsets: off, K } = personLabHeads(heatmaps, offsets);
+  const { scores, offsets: off, K } = personLabHeads(heatmaps, offsets, scoreActivationOption(opts));
   const chain = poseChain('options.edges', opts.edges, K);
   const E = chain.parent.length;
   const fwd = hwcView('displacementFwd', displacementFwd);

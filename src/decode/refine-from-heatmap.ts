@@ -13,6 +13,8 @@ export interface RefineFromHeatmapOptions {
   kernelSize?: number;
   /** Refine only where the window's maximum is ≥ this (default 0.5). */
   minConfidence?: number;
+  /** tfjs's name for {@link minConfidence} (used when `minConfidence` is left out). */
+  minConfidenceToRefine?: number;
   /**
    * Default false = the reference: tfjs and MediaPipe skip a landmark when
    * `col ≥ hmHeight` where `row ≥ hmHeight` was meant, so a landmark just
@@ -41,7 +43,8 @@ export interface RefineFromHeatmapOptions {
 export function refineFromHeatmap(landmarks: NdArray, heatmap: NdArray, options?: RefineFromHeatmapOptions): NdArray<Float64Array> {
   const opts = checkOptions('options', options);
   const kernelSize = opts.kernelSize === undefined ? 7 : checkPositiveInt('options.kernelSize', opts.kernelSize);
-  const minConfidence = opts.minConfidence === undefined ? 0.5 : checkFinite('options.minConfidence', opts.minConfidence);
+  const conf = opts.minConfidence ?? opts.minConfidenceToRefine;
+  const minConfidence = conf === undefined ? 0.5 : checkFinite(opts.minConfidence === undefined ? 'options.minConfidenceToRefine' : 'options.minConfidence', conf);
   const fix = opts.fixBoundsCheck ?? false;
   if (typeof fix !== 'boolean') throw new TypeError(`options.fixBoundsCheck must be a boolean, got ${typeof fix}`);
   const lm = checkNdArray<FloatData>('landmarks', landmarks, { ranks: [2] });

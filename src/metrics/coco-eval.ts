@@ -8,7 +8,7 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkOptions, checkPositiveInt } from '../core/ndarray.js';
+import { checkAllocation, checkOptions, checkPositiveInt } from '../core/ndarray.js';
 import { COCO_SIGMAS, oksVars } from './sigmas.js';
 import { indexGroundTruth, indexResults, type GtIndex, type DtIndex } from './coco-index.js';
 import { evaluateImages, oksMatrixOf, type CocoEvalSettings } from './coco-evaluate.js';
@@ -61,6 +61,8 @@ function settingsFrom(options: CocoEvalOptions | undefined): { settings: CocoEva
 export function cocoKeypointEval(gt: CocoDataset, results: CocoKeypointResult[], options?: CocoEvalOptions): CocoEvalResult {
   const { settings, K } = settingsFrom(options);
   const g = indexGroundTruth(gt, K);
+  // The output precision is [T, R, K, A, M] float64: refuse absurd category counts before any work.
+  checkAllocation('gt.categories', IOU_THRESHOLDS.length * RECALL_THRESHOLDS.length * g.catIds.length * AREA_LABELS.length, 8);
   const d = indexResults(results, g);
   const cats = evaluateImages(g, d, settings);
   const acc = accumulate(cats);

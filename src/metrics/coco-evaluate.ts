@@ -11,6 +11,9 @@
  * Cost: O(Σ_cells D·G·K) for OKS plus O(A·T·D·G) for matching, with D ≤ maxDet
  * detections per image; memory O(total detections · A · T) bytes — nothing is
  * sized images × categories.
+ *
+ * Long file: the matching loop, its per-image buffers and the category outputs
+ * are one routine split into named steps; they share private types.
  */
 import { oksKernel } from './oks.js';
 import { AREA_RANGES, IOU_THRESHOLDS } from './coco-params.js';

@@ -6,6 +6,9 @@
  * `constructor` keys in a JSON file are inert data and nothing is ever copied
  * into an object keyed by file content. Every error names the record:
  * `gt.annotations[12] (id 5): keypoints must …`.
+ *
+ * Long file: GT and result validation share the private field readers, and the
+ * sparse (category, image) cells are the third view of the same packed index.
  */
 import { checkAllocation } from '../core/ndarray.js';
 import type { CocoDataset, CocoKeypointResult } from './coco-types.js';

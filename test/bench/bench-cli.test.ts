@@ -1,7 +1,10 @@
 /**
- * CI smoke test of `posecodec bench --quick`: the built CLI runs, exits 0 and
- * writes results.json, results.md and SVG plots with sane values. Not a timed
- * test: speed numbers are only checked for being finite and positive.
+ * CI smoke test of `posecodec bench --quick` as an npm user runs it: the built
+ * package copied under a temporary `node_modules/posecodec` (no repository
+ * beside it), real heatmaps passed with `--heatmaps`, the oracle AP on
+ * synthetic persons. It exits 0 and writes results.json, results.md and SVG
+ * plots with sane values. Not a timed test: speed numbers are only checked
+ * for being finite and positive.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -11,9 +14,18 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../helpers/oracle.js';
 import { tagsBalance } from './well-formed.js';
 
-const CLI = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
-const COCO = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'coco', 'test_coco.json');
+const BUILT = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
 const HEATMAPS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'heatmaps');
+
+/** Copy package.json and dist/ to `<tmp>/node_modules/posecodec` (ndarray linked beside it); returns the installed CLI. */
+function installLikeNpm(tmp: string): string {
+  const pkg = path.join(tmp, 'node_modules', 'posecodec');
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(pkg, 'package.json'));
+  fs.cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(pkg, 'dist'), { recursive: true });
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules', 'ndarray'), path.join(tmp, 'node_modules', 'ndarray'), 'dir');
+  return path.join(pkg, 'dist', 'cli', 'main.js');
+}
 
 interface Row {
   resolution: string;
@@ -30,16 +42,20 @@ describe('posecodec bench --quick (built CLI)', () => {
   let results: Record<string, unknown> & { quantization: Row[] };
 
   beforeAll(() => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first (npm test does)`);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'posecodec-bench-'));
-    run = spawnSync(process.execPath, [CLI, 'bench', '--quick', '--no-gpu', '--out', dir], { encoding: 'utf8', timeout: 120_000 });
+    if (!fs.existsSync(BUILT)) throw new Error(`${BUILT} is missing: run 'npm run build' first (npm test does)`);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'posecodec-bench-'));
+    const cli = installLikeNpm(tmp);
+    dir = path.join(tmp, 'out');
+    const heatmaps = fs.existsSync(HEATMAPS) ? ['--heatmaps', HEATMAPS] : [];
+    run = spawnSync(process.execPath, [cli, 'bench', '--quick', '--no-gpu', '--out', dir, ...heatmaps], { encoding: 'utf8', timeout: 120_000, cwd: tmp });
     if (run.status === 0) results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
   }, 150_000);
 
   const cell = (res: string, enc: string, dec: string) => results.quantization.find((r) => r.resolution === res && r.encoder === enc && r.decoder === dec && r.variant === 'clean' && r.band === 'interior')!.errors;
 
-  it('exits 0, prints the tables on stdout and progress on stderr', () => {
+  it('exits 0, prints the tables on stdout and progress on stderr, with no warning about missing data', () => {
     expect(run.stderr, String(run.stderr)).not.toMatch(/posecodec: /);
+    expect(run.stderr).not.toMatch(/not found|node_modules/);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('== Round-trip error, clean targets ==');
     expect(run.stdout).toContain('== Decoder speed (CPU) ==');
@@ -82,21 +98,18 @@ describe('posecodec bench --quick (built CLI)', () => {
     }
   });
 
-  it('runs the oracle OKS-AP when the COCO annotations exist (perfect-decoder pairs score AP > 0.9 at 64×48)', () => {
-    if (!fs.existsSync(COCO)) {
-      expect(results.oracleAp).toBeNull();
-      expect(String(results.oracleApSkipped)).toMatch(/not found/);
-      return;
-    }
+  it('runs the oracle OKS-AP on synthetic persons without the repository (perfect-decoder pairs score AP > 0.9 at 64×48)', () => {
+    expect(String(results.oracleApGroundTruth)).toMatch(/^synthetic persons .*--coco/);
+    expect(run.stdout).toMatch(/Ground truth: synthetic persons/);
     const ap = results.oracleAp as { resolution: string; encoder: string; decoder: string; stats: number[] }[];
     const udp = ap.find((r) => r.resolution === '64x48-s2' && r.encoder === 'udp' && r.decoder === 'dark-udp-k11')!;
     expect(udp.stats[0]).toBeGreaterThan(0.9);
   });
 
-  it('runs the real-network-heatmaps section when ../shared/data/heatmaps exists (README figure: argmax 10.7 px on 135 joints)', () => {
+  it('runs the real-network-heatmaps section from --heatmaps (README figure: argmax 10.7 px on 135 joints)', () => {
     if (!fs.existsSync(HEATMAPS)) {
       expect(results.realHeatmaps).toBeNull();
-      expect(String(results.realHeatmapsSkipped)).toMatch(/not found/);
+      expect(String(results.realHeatmapsSkipped)).toMatch(/--heatmaps/);
       return;
     }
     const rows = results.realHeatmaps as { set: string; decoder: string; joints: number; meanPx: number }[];
@@ -109,9 +122,17 @@ describe('posecodec bench --quick (built CLI)', () => {
   });
 
   it('rejects bad usage with exit 2 and one line on stderr', () => {
-    const bad = spawnSync(process.execPath, [CLI, 'bench', '--seed', 'x'], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/--seed/);
+    for (const [args, flag] of [
+      [['--seed', 'x'], '--seed'],
+      [['--coco', path.join(dir, 'missing.json')], '--coco'],
+      [['--coco', path.join(dir, 'results.md')], '--coco'],
+      [['--heatmaps', dir], '--heatmaps'],
+      [['--out', path.join(dir, 'results.md')], '--out'],
+    ] as const) {
+      const bad = spawnSync(process.execPath, [BUILT, 'bench', ...args], { encoding: 'utf8', timeout: 20_000 });
+      expect(bad.status, args.join(' ')).toBe(2);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+      expect(bad.stderr).toContain(flag);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { roundTripErrors } from '../../src/bench/error-stats.js';
+import { roundTripErrors } from '../../bench/workload/error-stats.js';
 
 describe('roundTripErrors', () => {
   it('measures per-axis, L2 and signed errors in input px through the geometry scale', () => {

@@ -6,9 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { decodeHeatmaps } from '../../src/decode/index.js';
-import { loadRealHeatmaps, imageKeypoints, keypointErrors, runRealHeatmaps, MODEL_OWN, type RealHeatmapSet } from '../../src/bench/real-heatmaps.js';
-import { silentProgress } from '../../src/bench/progress.js';
-import { mean, median } from '../../src/bench/stats.js';
+import { imageKeypoints, keypointErrors, runRealHeatmaps, MODEL_OWN } from '../../bench/sections/real-heatmaps.js';
+import { loadRealHeatmaps, type RealHeatmapSet } from '../../bench/sections/real-heatmaps-load.js';
+import { silentProgress } from '../../bench/util/progress.js';
+import { mean, median } from '../../bench/util/stats.js';
 import { PROJECT_ROOT, SHARED } from '../helpers/oracle.js';
 
 const sets = loadRealHeatmaps(path.join(SHARED, 'data', 'heatmaps'));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { mean, max, median, quantile, iqr } from '../../src/bench/stats.js';
+import { mean, max, median, quantile, iqr } from '../../bench/util/stats.js';
 
 const sample = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 });
 

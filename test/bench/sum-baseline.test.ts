@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { sumLoop } from '../../src/bench/sum-baseline.js';
+import { sumLoop } from '../../bench/util/sum-baseline.js';
 
 describe('sumLoop', () => {
   it('equals a float64 reduce over the same values', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { lineChart } from '../../src/bench/svg-line-chart.js';
-import { barChart } from '../../src/bench/svg-bar-chart.js';
-import { heatmapSvg } from '../../src/bench/svg-heatmap.js';
+import { lineChart } from '../../bench/svg/line-chart.js';
+import { barChart } from '../../bench/svg/bar-chart.js';
+import { heatmapSvg } from '../../bench/svg/heatmap.js';
 import { tagsBalance } from './well-formed.js';
 
 describe('lineChart', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { esc, el, svgDocument, niceTicks, decadeTicks, tickLabel } from '../../src/bench/svg.js';
+import { esc, el, svgDocument, niceTicks, decadeTicks, tickLabel } from '../../bench/svg/svg.js';
 import { tagsBalance } from './well-formed.js';
 
 describe('svg building blocks', () => {

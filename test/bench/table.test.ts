@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { fmt, fmtBytes, renderText, renderMarkdown, type Table } from '../../src/bench/table.js';
+import { fmt, fmtBytes, renderText, renderMarkdown, type Table } from '../../bench/report/table.js';
 
 const t: Table = { title: 'T', header: ['decoder', 'mean L2'], rows: [['argmax', '1.51'], ['DARK | k=11', '0.0013']], notes: ['note'] };
 

@@ -181,6 +181,9 @@ describe('decodeCenterNet: SinglePose (no box heads)', () => {
     const b = decodeCenterNet(h, { centerWeight: stored });
     expect(a.length).toBe(1);
     expect(flatPoses(a)).toEqual(flatPoses(b));
+    const nested = Array.from({ length: 64 }, (_, i) => Array.from(stored.data.subarray(64 * i, 64 * i + 64)));
+    expect(flatPoses(decodeCenterNet(h, { centerWeight: stored.data }))).toEqual(flatPoses(a));
+    expect(flatPoses(decodeCenterNet(h, { centerWeight: nested }))).toEqual(flatPoses(a));
     expect(a[0].keypoints.shape).toEqual([17, 2]);
     const [x0, y0, x1, y1] = a[0].box.data;
     expect(x0 <= x1 && y0 <= y1).toBe(true);
@@ -232,6 +235,9 @@ describe('decodeCenterNet: bad input (typed errors naming the argument)', () => 
     ['options.centerNmsKernel even', () => decodeCenterNet(m, { centerNmsKernel: 4 }), RangeError, /^options\.centerNmsKernel/],
     ['options.centerWeight wrong size', () => decodeCenterNet(s, { centerWeight: ndarray(new Float32Array(32 * 32), [32, 32]) }), RangeError, /^options\.centerWeight/],
     ['options.centerWeight NaN', () => decodeCenterNet(s, { centerWeight: ndarray(new Float32Array(64 * 64).fill(NaN), [64, 64]) }), RangeError, /^options\.centerWeight/],
+    ['options.centerWeight flat, wrong length', () => decodeCenterNet(s, { centerWeight: new Float32Array(100) }), RangeError, /^options\.centerWeight/],
+    ['options.centerWeight nested, ragged', () => decodeCenterNet(s, { centerWeight: [[1, 2], [3]] }), RangeError, /^options\.centerWeight/],
+    ['options.centerWeight a string path', () => decodeCenterNet(s, { centerWeight: 'w.f32' as unknown as number[] }), TypeError, /^options\.centerWeight/],
     ['options.keypointSigmaScale 0', () => decodeCenterNet(m, { keypointSigmaScale: 0 }), RangeError, /^options\.keypointSigmaScale/],
     ['options.minCropKeypointScore NaN', () => decodeCenterNet(s, { minCropKeypointScore: NaN }), RangeError, /^options\.minCropKeypointScore/],
     ['options a number', () => decodeCenterNet(s, 5 as unknown as object), TypeError, /^options/],

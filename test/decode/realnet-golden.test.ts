@@ -118,6 +118,9 @@ describe('golden parity: realnet (PoseNet, MoveNet, BlazePose reference decoders
         expect(eImg).toBeLessThanOrEqual(1e-4);
         expect(eScore).toBeLessThanOrEqual(1e-6);
         if (p.flipped) expect(maxAbsDiff(toImage(kp, p, true), exp(c, 'keypointsOriginalImage'))).toBeLessThanOrEqual(1e-4);
+        // raw logits with scoreActivation 'sigmoid' (the manifest's own option) decode identically
+        const fromLogits = decodePersonLab(input(c, 'heatmap'), input(c, 'offsets'), input(c, 'displacementFwd'), input(c, 'displacementBwd'), { ...p, scoreActivation: 'sigmoid' } as object);
+        expect(posesFlat(fromLogits)).toEqual(posesFlat(poses));
       } else if (c.fn === 'posenet.singlePose') {
         const pose = decodePersonLabSingle(sigmoid32(input(c, 'heatmap')), input(c, 'offsets'), { outputStride: p.outputStride as number });
         const { kp, ks, s } = posesFlat([pose]);
@@ -130,6 +133,7 @@ describe('golden parity: realnet (PoseNet, MoveNet, BlazePose reference decoders
         expect(maxAbsDiff(ks, exp(c, 'keypointScores'))).toBeLessThanOrEqual(1e-6);
         expect(Math.abs(s[0] - (c.expected.score as number))).toBeLessThanOrEqual(1e-6);
         if (p.flipped) expect(maxAbsDiff(toImage(kp, p, true), exp(c, 'keypointsOriginalImage'))).toBeLessThanOrEqual(1e-4);
+        expect(posesFlat([decodePersonLabSingle(input(c, 'heatmap'), input(c, 'offsets'), { ...p, scoreActivation: 'sigmoid' } as object)])).toEqual(posesFlat([pose]));
       } else if (c.fn === 'movenet.multiPose') {
         const [Hin, Win] = p.inputSizeHW as [number, number];
         const [rh, rw] = p.resizedSizeHW as [number, number];

@@ -35,6 +35,8 @@ describe('refineFromHeatmap', () => {
 
   it('keeps landmarks whose window maximum is below minConfidence, or with a zero sum', () => {
     const p = lm([[0.5, 0.5]]);
+    expect(Array.from(refineFromHeatmap(p, map(3, 3, 1, [[1, 0, 0, 0.4]]), { minConfidenceToRefine: 0.3 }).data)).toEqual([0, 1 / 3]); // tfjs's option name
+    expect(Array.from(refineFromHeatmap(p, map(3, 3, 1, [[1, 0, 0, 0.4]]), { minConfidenceToRefine: 0.3, minConfidence: 0.5 }).data)).toEqual([0.5, 0.5]);
     expect(Array.from(refineFromHeatmap(p, map(3, 3, 1, [[1, 0, 0, 0.4]])).data)).toEqual([0.5, 0.5]);
     expect(Array.from(refineFromHeatmap(p, map(3, 3, 1, [])).data)).toEqual([0.5, 0.5]);
   });

@@ -15,6 +15,7 @@ import { settingsOf, type AnalyzeFlags, type Settings } from './settings.js';
 import { evaluatePart } from './evaluate-summary.js';
 import { analyzeAndSummarize, backgroundErrorsPart, correctedKeypointsPart, keypointErrorsPart, optimalScorePart } from './parts.js';
 import { analyze, type Analysis } from './analysis.js';
+import { summarizeAnalysis } from './summarize.js';
 import { apImpactReport } from './report-ap-impact.js';
 import { localizationReport } from './report-localization.js';
 import { scoringReport } from './report-scoring.js';
@@ -81,7 +82,7 @@ export function analyzeCocoKeypoints(gt: CocoDataset, results: CocoKeypointResul
   lazy(out, 'optimalScore', () => optimalScorePart(P, analysisWith({ kpts: flags.kpts, scores: true, bckgd: false })));
   lazy(out, 'backgroundErrors', () => backgroundErrorsPart(P, analysisWith({ kpts: flags.kpts, scores: flags.scores, bckgd: true })));
   lazy(out, 'fixedAP', () => {
-    const r = analyzeAndSummarize(P, s.params, flags);
+    const r = summarizeAnalysis(P, analysisWith(flags));
     return { stats: r.stats, curves: r.curves };
   });
   lazy(out, 'apImpact', () => apImpactReport(P, s));
