@@ -7,35 +7,26 @@ import type { NdArray } from 'ndarray';
 import { heatmapView, checkAllocation } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { convolvePlane } from '../core/convolve.js';
+import { planeMax, flatMax } from '../core/nan-max.js';
+import { f32Product, f32Quotient } from '../core/float32.js';
 import type { Plane } from '../core/types.js';
 
 /**
- * Blur one plane as mmpose `gaussian_blur` does, into `out` (float32 semantics):
- * zero border (pad by (k−1)/2, `cv2.GaussianBlur(k×k, σ=0)`, crop), then
- * rescale so the blurred maximum equals the original maximum:
- * `out = blur · (max h / max blur)` with the ratio in float32 as numpy does.
- * When `max blur = 0` (all-zero map) the rescale is skipped instead of
- * producing NaN (mmpose divides 0 by 0). Returns the original maximum.
+ * Blur one plane as mmpose `gaussian_blur` does (`post_processing.py:218-230`),
+ * into `out`, float32-exact up to OpenCV's float32 sums: zero border (pad by
+ * (k−1)/2, `cv2.GaussianBlur(k×k, σ=0)`, crop) accumulated in float64 and
+ * stored as float32, then `out *= max h / max out` with the ratio and each
+ * product in float32 as numpy does. An all-zero map gives 0/0 = NaN
+ * everywhere, as in mmpose. Returns the original maximum (NaN wins).
  */
 export function blurPlaneRescaled(src: Plane, kernel: Float64Array, out: Float32Array | Float64Array): number {
   convolvePlane(src, kernel, 'zero', out);
-  let originMax = -Infinity;
-  for (let y = 0; y < src.H; y++) {
-    for (let x = 0; x < src.W; x++) {
-      const v = src.data[src.offset + y * src.sH + x * src.sW];
-      if (v > originMax || v !== v) originMax = v;
-    }
-  }
+  const originMax = planeMax(src);
   const n = src.H * src.W;
-  let blurMax = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = Math.fround(out[i]);
-    out[i] = v;
-    if (v > blurMax || v !== v) blurMax = v;
-  }
-  if (blurMax === 0) return originMax;
-  const ratio = Math.fround(Math.fround(originMax) / blurMax);
-  for (let i = 0; i < n; i++) out[i] = Math.fround(out[i] * ratio);
+  for (let i = 0; i < n; i++) out[i] = Math.fround(out[i]);
+  // post_processing.py:229 heatmaps[k] *= origin_max / np.max(heatmaps[k]) (float32 scalar, float32 product).
+  const ratio = f32Quotient(originMax, flatMax(out, 0, n));
+  for (let i = 0; i < n; i++) out[i] = f32Product(out[i], ratio);
   return originMax;
 }
 
@@ -45,7 +36,8 @@ export function blurPlaneRescaled(src: Plane, kernel: Float64Array, out: Float32
  * for Human Pose Estimation", CVPR 2020, §3.2 "modulation"; mmpose parity).
  *
  * The kernel is OpenCV's `getGaussianKernel(k, 0)`: σ = 0.3·((k−1)/2 − 1) + 0.8
- * (σ = 2 for k = 11), and OpenCV's fixed binomial tables for k = 3, 5, 7.
+ * (σ = 2 for k = 11), and OpenCV's fixed binomial tables for k = 3, 5, 7, 9.
+ * An all-zero map becomes NaN (mmpose divides 0 by 0).
  * The paper's min–max rescale is not what the code does; this is the code.
  *
  * Cost: O(B·K·H·W·k). Decoders never call this on the hot path: DARK

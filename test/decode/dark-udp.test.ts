@@ -68,10 +68,67 @@ describe('refineDarkUdp', () => {
     }
   });
 
-  it('leaves keypoints outside the map (−1 sentinel) unchanged instead of reading wrapped memory', () => {
-    const hm = ndarray(new Float32Array(2 * 8 * 8), [2, 8, 8]);
-    const kp = ndarray(Float64Array.from([-1, -1, 8, 3]), [1, 2, 2]);
-    expect(Array.from(refineDarkUdp(kp, hm).data)).toEqual([-1, -1, 8, 3]);
+  it('equals a literal port of refinement.py:132-163 (flat padded float32 vector) on sentinel, fractional, border and outside starts', () => {
+    const f = Math.fround;
+    const literal = (kp: NdArray, hm: NdArray, ks: number): number[] => {
+      const [K, H, W] = hm.shape;
+      const b = gaussianBlur(hm, ks);
+      const P = (W + 2) * (H + 2);
+      const pad = new Float32Array(K * P);
+      for (let k = 0; k < K; k++)
+        for (let r = 0; r < H + 2; r++)
+          for (let q = 0; q < W + 2; q++) {
+            const v = b.get(k, Math.min(Math.max(r - 1, 0), H - 1), Math.min(Math.max(q - 1, 0), W - 1));
+            pad[k * P + r * (W + 2) + q] = f(Math.log(v !== v ? v : Math.min(Math.max(v, f(1e-3)), 50)));
+          }
+      const at = (j: number) => pad[j < 0 ? j + pad.length : j];
+      const out: number[] = [];
+      for (let k = 0; k < K; k++) {
+        const x = f(kp.get(0, k, 0));
+        const y = f(kp.get(0, k, 1));
+        const idx = Math.trunc(f(f(f(x + 1) + f(f(y + 1) * (W + 2))) + P * k));
+        const [i, ix1, iy1, ix1y1, ix1y1m, ix1m, iy1m] = [0, 1, W + 2, W + 3, -W - 3, -1, -W - 2].map((d) => at(idx + d));
+        const dx = 0.5 * f(ix1 - ix1m);
+        const dy = 0.5 * f(iy1 - iy1m);
+        const dxx = f(f(ix1 - 2 * i) + ix1m);
+        const dyy = f(f(iy1 - 2 * i) + iy1m);
+        const dxy = 0.5 * f(f(f(f(f(f(f(ix1y1 - ix1) - iy1) + i) + i) - ix1m) - iy1m) + ix1y1m);
+        const a = dxx + 1.1920928955078125e-7;
+        const d = dyy + 1.1920928955078125e-7;
+        const det = a * d - dxy * dxy;
+        out.push(x - (d * dx - dxy * dy) / det, y - (-dxy * dx + a * dy) / det);
+      }
+      return out;
+    };
+    const hm = gaussianMaps(10, 12, [[3, 4], [7.3, 8.6], [0, 0], [5, 5]], 1.5);
+    // channel 2 all zero (blurs to NaN), channel 3 all negative (clipped flat)
+    for (let i = 0; i < 120; i++) {
+      hm.data[2 * 120 + i] = 0;
+      hm.data[3 * 120 + i] = -0.5;
+    }
+    const starts = [
+      [-1, -1, 3, 4, -1, -1, -1, -1],
+      [0, 0, 9, 11, 5.5, 2.04, 4.9999, 7.02],
+      [2.6, 6.98, 0.9999, 0.02, 9, 0, 0, 11],
+      [10, 3, -1, 5, 4, 12, 3, 3],
+    ];
+    for (const s of starts) {
+      const kp = ndarray(Float64Array.from(s), [1, 4, 2]);
+      for (const ks of [3, 11]) {
+        const got = Array.from(refineDarkUdp(kp, hm, { blurKernelSize: ks }).data);
+        const want = literal(kp, hm, ks);
+        for (let j = 0; j < 8; j++) {
+          if (Number.isNaN(want[j])) expect(got[j]).toBeNaN();
+          else expect(Math.abs(got[j] - want[j]), `start ${s}, k ${ks}, value ${j}`).toBeLessThanOrEqual(1e-5);
+        }
+      }
+    }
+  });
+
+  it('keeps the point where numpy would raise IndexError (the flat index leaves the vector)', () => {
+    const hm = gaussianMaps(8, 8, [[3, 3], [4, 4]]);
+    const kp = ndarray(Float64Array.from([3, 3, 200, 200]), [1, 2, 2]);
+    expect(refineDarkUdp(kp, hm).data[2]).toBe(200);
   });
 
   it('rejects bad kernel sizes and mismatched shapes', () => {

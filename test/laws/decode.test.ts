@@ -56,7 +56,8 @@ describe('decodeHeatmaps (fused) obeys the pipeline laws', () => {
       holds(laws.noMutation(dec), { numRuns: 30 });
     });
   }
-  it('decodeHeatmaps DARK: invariant to scaling the maps by c > 0', () => holds(laws.scaleInvariant(fused[1][1], { scores: true })));
+  // To 1e-4 px, not 1e-9: where float32 noise moves the step, DARK follows mmpose's float32 logs, which round differently after scaling.
+  it('decodeHeatmaps DARK: invariant to scaling the maps by c > 0 (to 1e-4 px)', () => holds(laws.scaleInvariant(fused[1][1], { scores: true, tolerance: 1e-4 })));
   it('decodeHeatmaps DARK: flip-equivariant in both geometries', () => {
     holds(laws.flipEquivariant(fused[1][1], { geometry: 'udp' }), { numRuns: 30 });
     holds(laws.flipEquivariant(fused[1][1], { geometry: 'msra' }), { numRuns: 30 });
@@ -65,7 +66,7 @@ describe('decodeHeatmaps (fused) obeys the pipeline laws', () => {
 
 describe('invariance to scaling heatmap values by c > 0', () => {
   it('argmax: same keypoints, scores times c (c = 2^e, every kind incl. plateaus and zero maps)', () => holds(laws.scaleInvariant(argmax, { scores: true, tolerance: 0 })));
-  it('DARK: same keypoints (to 1e-9 relative) on maps positive around the peak', () => holds(laws.scaleInvariant(dark, { scores: true })));
+  it('DARK: same keypoints (to 1e-4 px: mmpose float32 logs) on maps positive around the peak', () => holds(laws.scaleInvariant(dark, { scores: true, tolerance: 1e-4 })));
   it('DARK: also for arbitrary real c ∈ [1e-2, 1e2] on clean maps (1e-6 relative)', () =>
     holds(laws.scaleInvariant(dark, { factors: [1e-2, 1e2], tolerance: 1e-6, heatmaps: { kinds: ['clean', 'expected'], dtype: 'float64' } })));
 });
