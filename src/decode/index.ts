@@ -26,7 +26,7 @@ export type { PersonLabOptions } from './personlab.js';
 export { decodePersonLabSingle } from './personlab-single.js';
 export type { PersonLabSingleOptions } from './personlab-single.js';
 export { POSENET_POSE_CHAIN } from './personlab-chain.js';
-export { decodeCenterNet, MAX_CENTERNET_PERSONS } from './centernet.js';
+export { decodeCenterNet, MAX_CENTERNET_PERSONS, MAX_CENTERNET_WORK } from './centernet.js';
 export type { CenterNetOptions, CenterNetHeads } from './centernet.js';
 export { movenetCenterWeight, roundFloat16, CENTER_NMS_TOLERANCE, KEYPOINT_SIGMA_SCALE, KEYPOINT_SCORE_THRESHOLD, DISTANCE_BIAS } from './centernet-constants.js';
 export { refineFromHeatmap } from './refine-from-heatmap.js';
