@@ -23,4 +23,6 @@ export type { Law, Encoder } from './laws/common.js';
 export type { FlipFn } from './laws/equivariance.js';
 export type { CodecLike } from './laws/round-trip.js';
 export type { OksFn, CocoEvalFn } from './metric-laws.js';
+export { simccSamples, simccRoundTrip, simccFlipEquivariant, simccScaleInvariant, simccBatchConsistent, simccLayoutInvariant, simccNoMutation } from './simcc-laws.js';
+export type { SimccDecoder, SimccEncoder, SimccSample, SimccSampleOptions, SimccRoundTripOptions, SimccFlipOptions, SimccScaleOptions } from './simcc-laws.js';
 export type { HeatmapOptions, HeatmapSample, KeypointOptions, SizeSpec, Band, HeatmapKind, Layout, OksCase, CocoOptions } from './arbitraries.js';

@@ -57,7 +57,7 @@ function mapRelErr(got: NdArray, exp: NdArray): number {
     let d = 0;
     for (let i = 0; i < n; i++) {
       mx = Math.max(mx, Math.abs(e[k * n + i]));
-      d = Math.max(d, Math.abs((got.data[k * n + i] as number) - e[k * n + i]));
+      d = Math.max(d, Math.abs((got.data as Float32Array)[k * n + i] - e[k * n + i]));
     }
     worst = Math.max(worst, mx > 0 ? d / mx : d === 0 ? 0 : Infinity);
   }
@@ -104,7 +104,7 @@ describe('golden parity: regression (mmpose RegressionLabel, IntegralRegressionL
         expect(err).toBeLessThanOrEqual(1e-7);
         expect(Array.from(r.weights.data)).toEqual(flat(arr(ex.keypoint_weights)));
         if (c.fn === 'integral.encode') {
-          const hm = (r as { heatmaps: NdArray<Float32Array> }).heatmaps;
+          const hm = (r as unknown as { heatmaps: NdArray<Float32Array> }).heatmaps;
           expect(hm.shape).toEqual(arr(ex.heatmaps).shape);
           const e2 = mapRelErr(hm, arr(ex.heatmaps));
           expect(e2).toBeLessThanOrEqual(1e-6);
