@@ -23,8 +23,23 @@ function axisTaps(outN: number, inN: number, alignCorners: boolean): { i0: Int32
   return { i0, i1, t };
 }
 
-/** Bilinear resize of every plane of `v` to `W × H`, accumulated into `acc` with `weight`. */
+/** Every plane of `v` (already `W × H`) added into `acc` with `weight`, as it is (mmpose `tta.py` resizes only other sizes). */
+function addAsIs(v: HeatmapView, acc: Float64Array, weight: number): void {
+  let o = 0;
+  for (let b = 0; b < v.B; b++)
+    for (let k = 0; k < v.K; k++) {
+      const base = v.offset + b * v.sB + k * v.sK;
+      for (let y = 0; y < v.H; y++) for (let x = 0; x < v.W; x++, o++) acc[o] += weight * v.data[base + y * v.sH + x * v.sW];
+    }
+}
+
+/**
+ * Bilinear resize of every plane of `v` to `W × H`, accumulated into `acc`
+ * with `weight`; planes already `W × H` are added as they are (a resample
+ * would multiply a neighbour by a zero weight, and ∞·0 is NaN).
+ */
 function addResized(v: HeatmapView, W: number, H: number, alignCorners: boolean, acc: Float64Array, weight: number): void {
+  if (v.W === W && v.H === H) return addAsIs(v, acc, weight);
   const xs = axisTaps(W, v.W, alignCorners);
   const ys = axisTaps(H, v.H, alignCorners);
   let o = 0;

@@ -6,6 +6,8 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapView, checkAllocation } from '../core/ndarray.js';
+import { planeMax } from '../core/nan-max.js';
+import type { Plane } from '../core/types.js';
 import type { DecodeResult } from './types.js';
 import type { SoftArgmaxOptions } from './types.js';
 import { parseSoftArgmaxOptions } from './options.js';
@@ -31,15 +33,13 @@ export function softArgmax(heatmaps: NdArray, options?: SoftArgmaxOptions): Deco
   const kp = new Float64Array(M * 2);
   const sc = new Float64Array(M);
   const { data, H, W, sH, sW } = v;
+  const plane: Plane = { data, offset: 0, sH, sW, H, W };
   for (let b = 0; b < v.B; b++) {
     for (let k = 0; k < v.K; k++) {
       const m = b * v.K + k;
       const base = v.offset + b * v.sB + k * v.sK;
-      let mx = -Infinity;
-      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-        const h = data[base + y * sH + x * sW];
-        if (h > mx || h !== h) mx = h;
-      }
+      plane.offset = base;
+      const mx = planeMax(plane);
       sc[m] = mx;
       let s = 0;
       let sx = 0;

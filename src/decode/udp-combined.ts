@@ -7,16 +7,24 @@ import type { NdArray } from 'ndarray';
 import { heatmapView, checkOptions, checkFinite, checkAllocation } from '../core/ndarray.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { convolvePlane } from '../core/convolve.js';
+import { flatArgmax } from '../core/nan-max.js';
+import { f32Sum, f32Product } from '../core/float32.js';
 import type { DecodeResult } from './types.js';
 import type { UdpCombinedOptions } from './types.js';
 
 /**
  * For each keypoint k: blur its cls map (channel 3k) with `cv2.GaussianBlur`
- * (k = 2·blurKernelSize + 1, OpenCV's default reflect-101 border, no rescale),
- * take the argmax of the blurred map, and add the offsets stored at that
- * integer location times R: `p = m + R·(offX[m], offY[m])`. Score = blurred
- * cls maximum. Where that maximum is ≤ 0 the keypoint is (−1, −1) with no
- * offset added (mmpose reads a wrapped index there).
+ * (k = 2·blurKernelSize + 1, OpenCV's default reflect-101 border, no rescale;
+ * `udp_heatmap.py:166-169`), take the argmax of the blurred map (numpy rules:
+ * first maximum, first NaN; −1 where the maximum is ≤ 0) and add the offsets
+ * read at numpy's flat index `x + y·W + W·H·k` (float32, truncated) times R:
+ * `p = m + R·(offX, offY)` in float32 (`udp_heatmap.py:172-180`). Score =
+ * blurred cls maximum.
+ *
+ * Reproduced on purpose: a NaN maximum keeps its location (as
+ * `heatmapArgmax`); the (−1, −1) sentinel reads index `−1 − W + W·H·k`, i.e.
+ * keypoint k−1's offsets at pixel (W−1, H−2) (k = 0 wraps to the last
+ * keypoint's), as mmpose does. Float32-exact up to OpenCV's float32 blur sums.
  *
  * Units: heatmap pixels. Cost: O(B·K·H·W·k) (the argmax must see the blurred map).
  *
@@ -35,39 +43,38 @@ export function decodeUdpCombined(heatmaps: NdArray, options?: UdpCombinedOption
   const K = v.K / 3;
   const M = v.B * K;
   checkAllocation('keypoints', M * 2, 8);
-  const radius = radiusFactor * Math.max(W, H);
+  checkAllocation('heatmaps', H * W, 8);
+  // udp_heatmap.py:172-174: radius is a Python float, the offsets float32 arrays times it (float32).
+  const radius = Math.fround(radiusFactor * Math.max(W, H));
   const kp = new Float64Array(M * 2);
   const sc = new Float64Array(M);
-  const blurred = new Float64Array(H * W);
+  const blurred = new Float32Array(H * W);
+  const best = new Float64Array(1);
+  const at = (b: number, c: number, flat: number) => {
+    const x = flat % W;
+    return v.data[v.offset + b * v.sB + c * v.sK + ((flat - x) / W) * v.sH + x * v.sW];
+  };
   for (let b = 0; b < v.B; b++) {
     for (let k = 0; k < K; k++) {
       const m = b * K + k;
-      const cls = v.offset + b * v.sB + 3 * k * v.sK;
-      convolvePlane({ data: v.data, offset: cls, sH: v.sH, sW: v.sW, H, W }, kernel, 'reflect101', blurred);
-      let best = -Infinity;
-      let idx = 0;
-      for (let i = 0; i < H * W; i++) {
-        const val = Math.fround(blurred[i]);
-        if (val > best) {
-          best = val;
-          idx = i;
-        } else if (val !== val) {
-          best = NaN;
-          idx = i;
-          break;
-        }
-      }
-      sc[m] = best;
-      if (!(best > 0)) {
-        kp[2 * m] = -1;
-        kp[2 * m + 1] = -1;
+      convolvePlane({ data: v.data, offset: v.offset + b * v.sB + 3 * k * v.sK, sH: v.sH, sW: v.sW, H, W }, kernel, 'reflect101', blurred);
+      const idx = flatArgmax(blurred, 0, H * W, best);
+      sc[m] = best[0];
+      // get_heatmap_maximum: −1 where the maximum is ≤ 0 (NaN is not, and keeps its location).
+      const x = best[0] <= 0 ? -1 : idx % W;
+      const y = best[0] <= 0 ? -1 : (idx - (idx % W)) / W;
+      // udp_heatmap.py:175-177: index = (x + y·W) in float32, += W·H·k, astype(int); numpy wraps negatives.
+      let flat = Math.trunc(Math.fround(f32Sum(x, f32Product(y, W)) + W * H * k));
+      if (flat < 0) flat += W * H * K;
+      if (!(flat >= 0 && flat < W * H * K)) {
+        kp[2 * m] = x;
+        kp[2 * m + 1] = y;
         continue;
       }
-      const x = idx % W;
-      const y = (idx - x) / W;
-      const at = (c: number) => v.data[v.offset + b * v.sB + c * v.sK + y * v.sH + x * v.sW];
-      kp[2 * m] = x + radius * at(3 * k + 1);
-      kp[2 * m + 1] = y + radius * at(3 * k + 2);
+      const kk = Math.floor(flat / (W * H));
+      const px = flat - kk * W * H;
+      kp[2 * m] = f32Sum(x, f32Product(at(b, 3 * kk + 1, px), radius));
+      kp[2 * m + 1] = f32Sum(y, f32Product(at(b, 3 * kk + 2, px), radius));
     }
   }
   const lead = v.batched ? [v.B, K] : [K];

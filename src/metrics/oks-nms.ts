@@ -140,7 +140,7 @@ export function softOksNms(instances: PoseInstance[], threshold: number, options
     // _rescore (gaussian): overlap is float32, so overlap**2 / thr and exp run in float32.
     const rescored = order.map((j, p) => {
       const o = oksIou(P, i, j, scratch);
-      return scores[p + 1] * Math.fround(Math.exp(Math.fround(-Math.fround(o * o) / threshold)));
+      return scores[p + 1] * Math.fround(Math.exp(Math.fround(-Math.fround(o * o) / Math.fround(threshold)))); // nms.py _rescore: float32 overlap² / thr, thr cast to float32
     });
     const tmp = descendingOrder(order.map((_, p) => p), (p) => rescored[p]);
     order = tmp.map((p) => order[p]);

@@ -9,6 +9,15 @@ describe('aggregateHeatmaps', () => {
     expect(Array.from(aggregateHeatmaps([a, b]).data)).toEqual([2, 2, 2, 2]);
   });
 
+  it('uses maps already at the target size as they are: one +∞ stays where it is instead of spreading NaN', () => {
+    const a = ndarray(Float32Array.from([1, Infinity, 3, 4]), [1, 2, 2]);
+    const b = ndarray(Float32Array.from([1, 1, 1]), [1, 1, 3]);
+    expect(Array.from(aggregateHeatmaps([a]).data)).toEqual([1, Infinity, 3, 4]);
+    const out = aggregateHeatmaps([a, a], { size: [2, 2] });
+    expect(Array.from(out.data)).toEqual([1, Infinity, 3, 4]);
+    expect(Array.from(aggregateHeatmaps([b, b], { size: [3, 1] }).data)).toEqual([1, 1, 1]);
+  });
+
   it('resizes bilinearly with torch semantics (align_corners false and true)', () => {
     const ramp = ndarray(Float32Array.from([0, 1]), [1, 1, 2]);
     // align_corners=False, 2 → 4: src = (o + 0.5)/2 − 0.5 = [−0.25→0, 0.25, 0.75, 1.25→clamped]

@@ -36,11 +36,34 @@ describe('decodeUdpCombined', () => {
     });
   });
 
-  it('gives −1 with no offset for an empty cls map and rejects channel counts not divisible by 3', () => {
-    const d = ndarray(new Float32Array(3 * 16).fill(0.5), [3, 4, 4]);
-    for (let i = 0; i < 16; i++) d.data[i] = 0;
-    expect(Array.from(decodeUdpCombined(d).keypoints.data)).toEqual([-1, -1]);
+  it("an empty cls map gives −1 plus the offsets mmpose's flat index reads (keypoint k−1's at (W−1, H−2), k = 0 wraps), and channel counts not divisible by 3 are rejected", () => {
+    const W = 4;
+    const H = 4;
+    const d = ndarray(new Float32Array(6 * 16), [6, H, W]);
+    // keypoint 0: empty cls; keypoint 1: a peak at (1, 2)
+    d.set(3, 2, 1, 1);
+    for (let i = 0; i < 16; i++) {
+      d.data[16 + i] = i / 100; // offX of keypoint 0
+      d.data[32 + i] = -i / 100;
+      d.data[4 * 16 + i] = 0.5; // offX of keypoint 1
+      d.data[5 * 16 + i] = 0.25;
+    }
+    const R = Math.fround(0.0546875 * 4);
+    const r = decodeUdpCombined(d).keypoints.data;
+    // k = 0: index −1 − W wraps to the last keypoint's offsets at flat W·H − 1 − W = (W−1, H−2)
+    expect(r[0]).toBe(Math.fround(-1 + Math.fround(0.5 * R)));
+    expect(r[1]).toBe(Math.fround(-1 + Math.fround(0.25 * R)));
     expect(() => decodeUdpCombined(ndarray(new Float32Array(32), [2, 4, 4]))).toThrow(/3K/);
     expect(() => decodeUdpCombined(d, { radiusFactor: -1 })).toThrow(/radiusFactor/);
+  });
+
+  it('keeps the location of a NaN maximum (as heatmapArgmax and mmpose), with a NaN score', () => {
+    const d = ndarray(new Float32Array(3 * 64), [3, 8, 8]);
+    d.set(0, 2, 5, 1);
+    d.set(0, 6, 6, NaN);
+    const r = decodeUdpCombined(d, { blurKernelSize: 1 });
+    expect(r.scores.data[0]).toBeNaN();
+    // the 3×3 blur spreads the NaN; the first NaN in C order is (5, 5)
+    expect(Array.from(r.keypoints.data)).toEqual([5, 5]);
   });
 });
