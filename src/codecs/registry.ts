@@ -10,6 +10,9 @@ import { createMsraCodec, type MsraCodecOptions } from './msra.js';
 import { createUdpCodec, type UdpCodecOptions } from './udp.js';
 import { createMegviiCodec, type MegviiCodecOptions } from './megvii.js';
 import { createIntegralCodec, type IntegralCodecOptions, type IntegralCodec } from './integral.js';
+import { createAssociativeEmbeddingCodec, type AssociativeEmbeddingCodecOptions, type AssociativeEmbeddingCodec } from './associative-embedding.js';
+import { createSprCodec, type SprCodecOptions, type SprCodec } from './spr.js';
+import { createDecoupledCodec, type DecoupledCodecOptions, type DecoupledCodec } from './decoupled.js';
 import { createSimccCodec, type SimccCodecOptions, type SimccCodec } from './simcc.js';
 import { createRegressionCodec, type RegressionCodecOptions, type RegressionCodec } from './regression.js';
 
@@ -19,6 +22,9 @@ export interface CodecTypes {
   udp: { options: UdpCodecOptions; codec: HeatmapCodec<'udp'> };
   megvii: { options: MegviiCodecOptions; codec: HeatmapCodec<'megvii'> };
   integral: { options: IntegralCodecOptions; codec: IntegralCodec };
+  associativeEmbedding: { options: AssociativeEmbeddingCodecOptions; codec: AssociativeEmbeddingCodec };
+  spr: { options: SprCodecOptions; codec: SprCodec };
+  decoupled: { options: DecoupledCodecOptions; codec: DecoupledCodec };
   simcc: { options: SimccCodecOptions; codec: SimccCodec };
   regression: { options: RegressionCodecOptions; codec: RegressionCodec };
 }
@@ -35,6 +41,9 @@ const FACTORIES: { readonly [T in CodecType]: (options: CodecTypes[T]['options']
   udp: createUdpCodec,
   megvii: createMegviiCodec,
   integral: createIntegralCodec,
+  associativeEmbedding: createAssociativeEmbeddingCodec,
+  spr: createSprCodec,
+  decoupled: createDecoupledCodec,
   simcc: createSimccCodec,
   regression: createRegressionCodec,
 });

@@ -32,6 +32,10 @@ export { movenetCenterWeight, roundFloat16, CENTER_NMS_TOLERANCE, KEYPOINT_SIGMA
 export { refineFromHeatmap } from './refine-from-heatmap.js';
 export type { RefineFromHeatmapOptions } from './refine-from-heatmap.js';
 export type { RealnetPose, CenterNetPose } from './realnet-types.js';
+export { heatmapNms } from './heatmap-nms.js';
+export { topkPeaks } from './topk-peaks.js';
+export { nearbyJointsNms } from './nearby-joints-nms.js';
+export type { TopkPeaksOptions, TopkPeaksResult, NearbyJointsInstance, NearbyJointsNmsOptions } from './bottomup-types.js';
 export { simccArgmax } from './simcc-argmax.js';
 export { gaussianBlur1d } from './gaussian-blur-1d.js';
 export { refineSimccDark, simccDarkKernelSize } from './simcc-dark.js';

@@ -11,5 +11,8 @@ export { keypointBoxes } from './keypoint-boxes.js';
 export { modulateTarget } from './modulate-target.js';
 export type { ModulateOptions } from './types.js';
 export type { SigmaInput, Placement } from './types.js';
+export { instanceRoots } from './instance-roots.js';
+export type { InstanceRootOptions, InstanceRoots, RootType } from './instance-roots.js';
+export { instanceBoxes, diagonalLengths } from './instance-boxes.js';
 export { simccLabels } from './simcc-labels.js';
 export type { SimccLabelOptions, SimccLabels } from './simcc-labels.js';
