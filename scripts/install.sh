@@ -27,6 +27,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-npm ci --no-audit --no-fund
+# node-gyp compiles gl's ANGLE sources on every core (JOBS=max): on a 2-core machine that halves
+# the longest step of a fresh set-up.
+JOBS=max npm ci --no-audit --no-fund
 # gl is built from source by its install script; a build that failed must fail here, loudly.
 node -e "require('gl')" || { echo 'gl (headless-gl) did not build: see the npm ci log above' >&2; exit 1; }
