@@ -7,6 +7,7 @@ import type { NdArray } from 'ndarray';
 import { checkSize, checkFinite, keypointView, matrixView, heatmapView } from '../core/ndarray.js';
 import type { DecodeResult } from '../decode/types.js';
 import type { CodecCompat, FrozenSize } from './types.js';
+import { f32Quotient, f32Product } from '../core/float32.js';
 
 /** A frozen copy of a validated `[w, h]`. */
 export function frozenSize(name: string, v: unknown): FrozenSize {
@@ -27,15 +28,35 @@ export function checkSigma(v: unknown, fallback = 2): number {
   return s;
 }
 
-/** Keypoints `[N, K, 2]` input px → fresh `[N, K, 2]` heatmap px (`x / scale`). */
-export function toHeatmapPx(keypoints: NdArray, scale: FrozenSize): NdArray<Float64Array> {
+/**
+ * How a codec converts between input and heatmap px: `'exact'` (float64, the
+ * default codecs: decode is the exact inverse of encode) or `'float32'`
+ * (`compat: 'mmpose'`: mmpose stores `scale_factor` as a float32 array and
+ * divides / multiplies float32 keypoints by it, e.g. `msra_heatmap.py:74-75,
+ * :106, :151`, `udp_heatmap.py:77-78`, `megvii_heatmap.py:56-57`).
+ */
+export type ScaleArithmetic = 'exact' | 'float32';
+
+/** The arithmetic a codec's `compat` implies. */
+export function scaleArithmetic(compat: CodecCompat | undefined): ScaleArithmetic {
+  return compat === 'mmpose' ? 'float32' : 'exact';
+}
+
+/**
+ * Keypoints `[N, K, 2]` input px → fresh `[N, K, 2]` heatmap px (`x / scale`;
+ * with `'float32'`, float32 keypoints over the float32 scale, rounded to float32).
+ */
+export function toHeatmapPx(keypoints: NdArray, scale: FrozenSize, arithmetic: ScaleArithmetic = 'exact'): NdArray<Float64Array> {
   const kv = keypointView('keypoints', keypoints);
   const out = ndarray(new Float64Array(kv.N * kv.K * 2), [kv.N, kv.K, 2]);
+  const f32 = arithmetic === 'float32';
   for (let n = 0; n < kv.N; n++)
     for (let k = 0; k < kv.K; k++) {
       const p = kv.offset + n * kv.sN + k * kv.sK;
-      out.data[2 * (n * kv.K + k)] = kv.data[p] / scale[0];
-      out.data[2 * (n * kv.K + k) + 1] = kv.data[p + kv.sD] / scale[1];
+      const x = kv.data[p];
+      const y = kv.data[p + kv.sD];
+      out.data[2 * (n * kv.K + k)] = f32 ? f32Quotient(x, scale[0]) : x / scale[0];
+      out.data[2 * (n * kv.K + k) + 1] = f32 ? f32Quotient(y, scale[1]) : y / scale[1];
     }
   return out;
 }
@@ -67,12 +88,16 @@ export function asInstances(r: DecodeResult, batched: boolean): DecodeResult {
   return { keypoints: ndarray(r.keypoints.data, [1, K, 2]), scores: ndarray(r.scores.data, [1, K]) };
 }
 
-/** Multiply fresh keypoints by the codec scale (heatmap px → input px), in place. */
-export function scaleInPlace(kp: NdArray<Float64Array>, scale: FrozenSize): NdArray<Float64Array> {
+/**
+ * Multiply fresh keypoints by the codec scale (heatmap px → input px), in
+ * place; with `'float32'` as mmpose's `keypoints * scale_factor` (float32 product).
+ */
+export function scaleInPlace(kp: NdArray<Float64Array>, scale: FrozenSize, arithmetic: ScaleArithmetic = 'exact'): NdArray<Float64Array> {
   const d = kp.data;
+  const f32 = arithmetic === 'float32';
   for (let i = 0; i < d.length; i += 2) {
-    d[i] *= scale[0];
-    d[i + 1] *= scale[1];
+    d[i] = f32 ? f32Product(d[i], scale[0]) : d[i] * scale[0];
+    d[i + 1] = f32 ? f32Product(d[i + 1], scale[1]) : d[i + 1] * scale[1];
   }
   return kp;
 }

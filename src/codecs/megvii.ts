@@ -14,7 +14,7 @@ import { heatmapArgmax } from '../decode/argmax.js';
 import { quarterAt } from '../decode/quarter.js';
 import type { DecodeResult } from '../decode/types.js';
 import type { HeatmapCodec, HeatmapEncodeResult, CodecCompat } from './types.js';
-import { frozenSize, checkCompat, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace } from './heatmap-geometry.js';
+import { frozenSize, checkCompat, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace, scaleArithmetic } from './heatmap-geometry.js';
 
 /** Options of `createCodec({ type: 'megvii', ... })`. */
 export interface MegviiCodecOptions {
@@ -25,7 +25,12 @@ export interface MegviiCodecOptions {
   heatmapSize: [number, number];
   /** Odd Gaussian kernel size of the target and of the decode blur. Default 11. */
   kernelSize?: number;
-  /** See {@link CodecCompat}; Megvii has no reference bug to fix. */
+  /**
+   * See {@link CodecCompat}. Megvii has no reference bug to fix; `'mmpose'`
+   * scales keypoints by the float32 `scale_factor` in float32
+   * (`megvii_heatmap.py:56-57, :94, :144`): a keypoint a float32 rounding away
+   * from a heatmap column then truncates to the same column as mmpose.
+   */
   compat?: CodecCompat;
 }
 
@@ -59,14 +64,15 @@ export function createMegviiCodec(options: MegviiCodecOptions): HeatmapCodec<'me
   const heatmapSize = frozenSize('options.heatmapSize', o.heatmapSize);
   const kernelSize = checkOddKernel('options.kernelSize', o.kernelSize, 11);
   const compat = checkCompat(o.compat);
+  const arithmetic = scaleArithmetic(compat);
   const scale = Object.freeze(heatmapToInputScale('msra', [...inputSize], [...heatmapSize])) as readonly [number, number];
 
   const encode = (keypoints: NdArray, visible?: NdArray): HeatmapEncodeResult =>
-    megviiHeatmaps([heatmapSize[0], heatmapSize[1]], toHeatmapPx(keypoints, scale), defaultVisible(keypoints, visible), kernelSize);
+    megviiHeatmaps([heatmapSize[0], heatmapSize[1]], toHeatmapPx(keypoints, scale, arithmetic), defaultVisible(keypoints, visible), kernelSize);
   const decode = (heatmaps: NdArray) => {
     const batched = checkCodecHeatmaps(heatmaps, heatmapSize);
     const r = asInstances(megviiDecode(heatmaps, kernelSize), batched);
-    scaleInPlace(r.keypoints, scale);
+    scaleInPlace(r.keypoints, scale, arithmetic);
     return r;
   };
   return Object.freeze({ type: 'megvii' as const, inputSize, heatmapSize, scale, compat, encode, decode });

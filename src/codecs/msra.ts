@@ -14,7 +14,7 @@ import { msraHeatmaps, unbiasedHeatmaps } from '../encode/index.js';
 import { decodeHeatmaps } from '../decode/decode-heatmaps.js';
 import type { HeatmapCodec, HeatmapEncodeResult, CodecCompat } from './types.js';
 import {
-  frozenSize, checkCompat, checkSigma, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace,
+  frozenSize, checkCompat, checkSigma, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace, scaleArithmetic,
 } from './heatmap-geometry.js';
 
 /** Options of `createCodec({ type: 'msra', ... })`. */
@@ -30,7 +30,11 @@ export interface MsraCodecOptions {
   unbiased?: boolean;
   /** DARK blur kernel size (odd). Default 11. */
   blurKernelSize?: number;
-  /** See {@link CodecCompat}; MSRA has no reference bug to fix, so both modes decode alike. */
+  /**
+   * See {@link CodecCompat}. MSRA has no reference bug to fix; `'mmpose'` only
+   * scales keypoints by mmpose's float32 `scale_factor` in float32
+   * (`msra_heatmap.py:74-75, :106, :151`; at most ~1e-6 relative apart).
+   */
   compat?: CodecCompat;
 }
 
@@ -44,19 +48,20 @@ export function createMsraCodec(options: MsraCodecOptions): HeatmapCodec<'msra'>
   const blurKernelSize = checkOddKernel('options.blurKernelSize', o.blurKernelSize, 11);
   cvGaussianKernel(blurKernelSize, 0, 'options.blurKernelSize');
   const compat = checkCompat(o.compat);
+  const arithmetic = scaleArithmetic(compat);
   const scale = Object.freeze(heatmapToInputScale('msra', [...inputSize], [...heatmapSize])) as readonly [number, number];
   const refine = unbiased ? 'dark' : 'quarter';
 
   const encode = (keypoints: NdArray, visible?: NdArray): HeatmapEncodeResult => {
     const vis = defaultVisible(keypoints, visible);
-    const hm = toHeatmapPx(keypoints, scale);
+    const hm = toHeatmapPx(keypoints, scale, arithmetic);
     const size: [number, number] = [heatmapSize[0], heatmapSize[1]];
     return unbiased ? unbiasedHeatmaps(size, hm, vis, sigma) : msraHeatmaps(size, hm, vis, sigma);
   };
   const decode = (heatmaps: NdArray) => {
     const batched = checkCodecHeatmaps(heatmaps, heatmapSize);
     const r = asInstances(decodeHeatmaps(heatmaps, { refine, blurKernelSize }), batched);
-    scaleInPlace(r.keypoints, scale);
+    scaleInPlace(r.keypoints, scale, arithmetic);
     return r;
   };
   return Object.freeze({ type: 'msra' as const, inputSize, heatmapSize, scale, compat, encode, decode });

@@ -17,9 +17,9 @@ import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { udpHeatmaps, udpCombinedTargets } from '../encode/index.js';
 import { decodeHeatmaps } from '../decode/decode-heatmaps.js';
 import { decodeUdpCombined } from '../decode/udp-combined.js';
-import type { HeatmapCodec, HeatmapEncodeResult, CodecCompat } from './types.js';
+import type { HeatmapCodec, HeatmapEncodeResult, CodecCompat, FrozenSize } from './types.js';
 import {
-  frozenSize, checkCompat, checkSigma, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace,
+  frozenSize, checkCompat, checkSigma, toHeatmapPx, defaultVisible, checkCodecHeatmaps, asInstances, scaleInPlace, scaleArithmetic,
 } from './heatmap-geometry.js';
 
 /** Options of `createCodec({ type: 'udp', ... })`. */
@@ -37,8 +37,24 @@ export interface UdpCodecOptions {
   radiusFactor?: number;
   /** DARK-UDP / combined blur kernel size (odd). Default 11. */
   blurKernelSize?: number;
-  /** `'mmpose'`: decode with mmpose's `w/(W−1)` scale (see the file header). */
+  /**
+   * `'mmpose'`: decode with mmpose's `w/(W−1)` scale (see the file header),
+   * and encode with its float32 `scale_factor` in float32 (`udp_heatmap.py:77-78`).
+   */
   compat?: CodecCompat;
+}
+
+/**
+ * `udp_heatmap.py:182, 185-186`: float32 keypoints `/ [W−1, H−1] * input_size`
+ * in float64 — input_size, not input_size − 1 (mmpose's decode scale bug,
+ * reproduced under `compat: 'mmpose'`), in place.
+ */
+function mmposeUdpToInput(kp: NdArray<Float64Array>, inputSize: FrozenSize, heatmapSize: FrozenSize): void {
+  const d = kp.data;
+  for (let i = 0; i < d.length; i += 2) {
+    d[i] = (Math.fround(d[i]) / (heatmapSize[0] - 1)) * inputSize[0];
+    d[i + 1] = (Math.fround(d[i + 1]) / (heatmapSize[1] - 1)) * inputSize[1];
+  }
 }
 
 /** Create a UDP codec (see the file header). Options are validated and snapshotted here. */
@@ -55,15 +71,13 @@ export function createUdpCodec(options: UdpCodecOptions): HeatmapCodec<'udp'> {
   cvGaussianKernel(blurKernelSize, 0, 'options.blurKernelSize');
   const compat = checkCompat(o.compat);
   const scale = Object.freeze(heatmapToInputScale('udp', [...inputSize], [...heatmapSize])) as readonly [number, number];
-  // udp_heatmap.py decode: keypoints / [W−1, H−1] * input_size (not input_size − 1).
-  const decodeScale = compat === 'mmpose'
-    ? (Object.freeze([inputSize[0] / (heatmapSize[0] - 1), inputSize[1] / (heatmapSize[1] - 1)]) as readonly [number, number])
-    : scale;
+  const arithmetic = scaleArithmetic(compat);
+  const mmposeDecode = compat === 'mmpose';
   const combined = heatmapType === 'combined';
 
   const encode = (keypoints: NdArray, visible?: NdArray): HeatmapEncodeResult => {
     const vis = defaultVisible(keypoints, visible);
-    const hm = toHeatmapPx(keypoints, scale);
+    const hm = toHeatmapPx(keypoints, scale, arithmetic);
     const size: [number, number] = [heatmapSize[0], heatmapSize[1]];
     return combined ? udpCombinedTargets(size, hm, vis, radiusFactor) : udpHeatmaps(size, hm, vis, sigma);
   };
@@ -71,7 +85,8 @@ export function createUdpCodec(options: UdpCodecOptions): HeatmapCodec<'udp'> {
     const batched = checkCodecHeatmaps(heatmaps, heatmapSize, combined ? 3 : 1);
     const d = combined ? decodeUdpCombined(heatmaps, { blurKernelSize, radiusFactor }) : decodeHeatmaps(heatmaps, { refine: 'darkUdp', blurKernelSize });
     const r = asInstances(d, batched);
-    scaleInPlace(r.keypoints, decodeScale);
+    if (mmposeDecode) mmposeUdpToInput(r.keypoints, inputSize, heatmapSize);
+    else scaleInPlace(r.keypoints, scale);
     return r;
   };
   return Object.freeze({ type: 'udp' as const, inputSize, heatmapSize, scale, compat, encode, decode });
