@@ -20,9 +20,27 @@ interface NavigatorGpu {
   requestAdapter(o?: object): Promise<Parameters<typeof isSoftwareAdapter>[0] | null>;
 }
 
+const LIB_DIRS = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/lib/x86_64-linux-gnu', '/lib64', '/lib', '/usr/local/lib'];
+
+/**
+ * On Linux, whether a Vulkan loader (`libvulkan.so.1`) is installed. Without
+ * one Dawn can only print "Couldn't load Vulkan" on stderr and give no
+ * hardware adapter, so `'auto'` does not ask it (no warning on every run).
+ * Other platforms: true (Dawn uses Metal / D3D12 there).
+ */
+function vulkanLoaderPresent(): boolean {
+  const proc = (globalThis as { process?: { platform?: string; env?: Record<string, string | undefined>; getBuiltinModule?: (m: string) => unknown } }).process;
+  if (proc?.platform !== 'linux') return true;
+  const fs = proc.getBuiltinModule?.('node:fs') as { existsSync(p: string): boolean } | undefined;
+  if (!fs) return true;
+  const dirs = [...(proc.env?.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean), ...LIB_DIRS];
+  return dirs.some((d) => fs.existsSync(`${d}/libvulkan.so.1`));
+}
+
 async function hardwareWebGPU(): Promise<boolean> {
   let gpu = (globalThis as { navigator?: { gpu?: NavigatorGpu } }).navigator?.gpu;
   if (!gpu && isNode()) {
+    if (!vulkanLoaderPresent()) return false;
     try {
       await installNodeWebGPU({ backends: ['vulkan'] }); // hardware only: GLES here is llvmpipe
     } catch {
