@@ -11,10 +11,11 @@
  */
 import type { ExtraBench, ExtraBenchOutput, ExtraResult } from './extra-types.js';
 import type { Progress } from '../util/progress.js';
+import { runCropBench } from '../crop.js';
 
 /** The per-area benchmarks, in report order (frozen). */
 export const EXTRA_BENCHES: readonly ExtraBench[] = Object.freeze([
-  // { area: 'temporal', title: 'Temporal filters', run: runTemporalBench },
+  { area: 'crop', title: 'Top-down crop (warpAffine)', run: runCropBench },
 ]);
 
 /**

@@ -13,6 +13,15 @@ import { checkAllocation } from '../core/ndarray.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
+/** Highest rank read or written: NumPy 2's `NPY_MAXDIMS` (ndarray compiles a class per rank, so a rank-3000 header must fail first). */
+export const MAX_NPY_RANK = 64;
+/**
+ * Largest product of the dimensions, each counted as at least 1: a zero-size
+ * array of shape `(2**40, 0, 1, 1)` is refused, since a loop over its leading
+ * dimension would not end.
+ */
+export const MAX_NPY_EXTENT = 2 ** 30;
+
 export type NpyData = Float32Array | Float64Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
 
 export interface NpyHeader {
@@ -29,19 +38,32 @@ function parseHeaderDict(text: string): { descr: string; fortran_order: boolean;
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text);
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text);
   if (!descr || !fortran || !shape) throw new TypeError(`.npy header is not a valid dict: ${text.trim().slice(0, 120)}`);
-  const dims = shape[1]
-    .split(',')
-    .map((s) => s.trim())
+  const parts = shape[1].split(',').map((s) => s.trim());
+  if (parts.length > MAX_NPY_RANK + 1) throw new RangeError(`.npy shape has rank ${parts.filter((s) => s.length > 0).length}, over the limit of ${MAX_NPY_RANK}`);
+  const dims = parts
     .filter((s) => s.length > 0)
     .map((s) => {
       const n = Number(s.replace(/L$/, ''));
-      if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`.npy shape has a bad dimension: ${s}`);
+      if (!/^\d+L?$/.test(s) || !Number.isSafeInteger(n)) throw new RangeError(`.npy shape has a bad dimension: ${s.slice(0, 40)}`);
       return n;
     });
+  if (dims.length > MAX_NPY_RANK) throw new RangeError(`.npy shape has rank ${dims.length}, over the limit of ${MAX_NPY_RANK}`);
+  checkExtent(dims);
   return { descr: descr[1], fortran_order: fortran[1] === 'True', shape: dims };
 }
 
-/** Parse the header of a `.npy` buffer. */
+/** Refuse shapes whose dimensions (zeros counted as 1) multiply beyond {@link MAX_NPY_EXTENT}. */
+function checkExtent(dims: readonly number[]): void {
+  let extent = 1;
+  for (const d of dims) extent *= Math.max(d, 1);
+  if (extent > MAX_NPY_EXTENT) throw new RangeError(`.npy shape (${dims.join(', ')}) spans ${extent} elements (zeros counted as 1), over the limit of ${MAX_NPY_EXTENT}`);
+}
+
+/**
+ * Parse the header of a `.npy` buffer. Rejects ranks over {@link MAX_NPY_RANK}
+ * and shapes over {@link MAX_NPY_EXTENT} (RangeError), bad magic, versions or
+ * dicts (TypeError). Cost O(header length).
+ */
 export function readNpyHeader(bytes: Uint8Array): NpyHeader {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('npy input must be a Uint8Array/Buffer');
   if (bytes.length < 10 || MAGIC.some((m, i) => bytes[i] !== m)) throw new TypeError('not a .npy file (bad magic string)');
@@ -137,20 +159,54 @@ export function readNpy(bytes: Uint8Array, opts: ReadNpyOptions = {}): NdArray<F
   return ndarray(data as Float64Array, shape, stride, 0);
 }
 
-/** Serialize a C-order float32/float64 array as `.npy` version 1.0 (little-endian). */
-export function writeNpy(data: Float32Array | Float64Array, shape: readonly number[]): Uint8Array {
-  const descr = data instanceof Float32Array ? '<f4' : '<f8';
+/** The typed arrays {@link writeNpy} accepts. */
+export type NpyWritable = NpyData | Uint8ClampedArray;
+
+/** `.npy` dtype (`descr`) of a typed array in the host's byte order, or undefined for an unsupported type. */
+function descrOf(data: unknown): string | undefined {
+  const e = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? '<' : '>';
+  if (data instanceof Float32Array) return `${e}f4`;
+  if (data instanceof Float64Array) return `${e}f8`;
+  if (data instanceof Uint8Array || data instanceof Uint8ClampedArray) return '|u1';
+  if (data instanceof Int8Array) return '|i1';
+  if (data instanceof Int16Array) return `${e}i2`;
+  if (data instanceof Uint16Array) return `${e}u2`;
+  if (data instanceof Int32Array) return `${e}i4`;
+  if (data instanceof Uint32Array) return `${e}u4`;
+  if (data instanceof BigInt64Array) return `${e}i8`;
+  if (data instanceof BigUint64Array) return `${e}u8`;
+  return undefined;
+}
+
+/**
+ * Serialize a C-order typed array as `.npy` version 1.0, with the array's own dtype in the host's byte
+ * order: Float32Array `<f4`, Float64Array `<f8`, Int32Array `<i4`, Uint8Array
+ * `|u1`, BigInt64Array `<i8`, … (little-endian hosts). Does not mutate `data`.
+ * @param shape non-negative integer dimensions whose product is `data.length`
+ *   (rank ≤ {@link MAX_NPY_RANK}; `[]` for a scalar of one element)
+ * @throws TypeError for another kind of `data` or a non-array `shape`; RangeError for a bad or mismatched shape
+ */
+export function writeNpy(data: NpyWritable, shape: readonly number[]): Uint8Array {
+  const descr = descrOf(data);
+  if (descr === undefined) throw new TypeError(`writeNpy: data must be a typed array (Float32Array, Float64Array, Int8/16/32Array, Uint8/16/32Array, BigInt64Array, BigUint64Array), got ${Object.prototype.toString.call(data)}`);
+  if (!Array.isArray(shape)) throw new TypeError('writeNpy: shape must be an array of dimensions');
+  if (shape.length > MAX_NPY_RANK) throw new RangeError(`writeNpy: shape has rank ${shape.length}, over the limit of ${MAX_NPY_RANK}`);
+  let n = 1;
+  for (const d of shape) {
+    if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`writeNpy: shape must hold non-negative integers, got [${shape.join(', ')}]`);
+    n *= d;
+  }
+  if (n !== data.length) throw new RangeError(`writeNpy: shape [${shape.join(', ')}] holds ${n} elements, data has ${data.length}`);
   const shapeStr = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeStr}, }`;
-  const total = 10 + header.length + 1;
-  header += ' '.repeat((64 - (total % 64)) % 64) + '\n';
+  // Rank ≤ 64 keeps the header far below version 1.0's 65,535-byte limit.
+  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
   const out = new Uint8Array(10 + header.length + data.byteLength);
   out.set(MAGIC, 0);
   out[6] = 1;
   out[7] = 0;
   new DataView(out.buffer).setUint16(8, header.length, true);
   for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  out.set(bytes, 10 + header.length);
+  out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + header.length);
   return out;
 }
