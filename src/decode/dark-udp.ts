@@ -20,9 +20,9 @@ const LO = Math.fround(1e-3);
 const HI = 50;
 const EPS_F32 = 1.1920928955078125e-7; // np.finfo(np.float32).eps, added to the Hessian in float64
 /** Largest worst-case distance (heatmap px) between the float64 fast path and mmpose's float32 arithmetic. */
-const FAST_PATH_TOLERANCE = 2e-5;
+const FAST_PATH_TOLERANCE = 5e-5;
 /** Relative noise of one float32 blurred, rescaled value (storage, rescale product, OpenCV's float32 sums). */
-const BLUR_NOISE = 4 * 2 ** -24;
+const BLUR_NOISE = 2 * 2 ** -24;
 
 /** The K maps of one instance that a keypoint set is refined on (mmpose flattens exactly these). */
 export interface ChannelStack {
@@ -281,7 +281,7 @@ export function darkUdpAt(ev: DarkUdpEvaluator, plane: MapPlane, o: Float64Array
  * Fast path: the blur is evaluated only on the 3×3 neighbourhood in float64
  * (the rescale cancels in the log-derivatives while the clip is inactive);
  * it is kept only where mmpose's float32 arithmetic provably lands within
- * 2e-5 px of it. Elsewhere (clip active, elongated or flat peaks, tiny or huge
+ * 5e-5 px of it. Elsewhere (clip active, elongated or flat peaks, tiny or huge
  * maps, wrapped reads) the channel is blurred whole in float32 as mmpose.
  * Units: heatmap pixels. Cost: O(N·K·k²) plus O(H·W·k) per exact channel
  * (and one max scan per map when the maximum is not known).

@@ -22,9 +22,9 @@ const USED = GRID.flatMap((dy) => GRID.map((dx) => (dx === 0 || dy === 0 || (Mat
   .flatMap((u, i) => (u ? [i] : []));
 
 /** Largest worst-case distance (heatmap px) between the float64 fast path and mmpose's float32 arithmetic. */
-const FAST_PATH_TOLERANCE = 2e-5;
+const FAST_PATH_TOLERANCE = 5e-5;
 /** Relative noise of one float32 blurred, rescaled value (storage, rescale product, OpenCV's float32 sums). */
-const BLUR_NOISE = 4 * 2 ** -24;
+const BLUR_NOISE = 2 * 2 ** -24;
 
 /** dx, dy, dxx, dxy, dyy at the centre of a 5×5 grid of logs `L[(dy+2)·5 + dx+2]`. */
 interface Derivatives {
@@ -187,7 +187,7 @@ export function darkAt(ev: DarkEvaluator, plane: Plane | MapPlane, o: Float64Arr
  * Fast path: the blur is evaluated only at the 13 stencil points around each
  * keypoint in float64 (the rescale cancels in the log-derivatives), and that
  * step is kept only where mmpose's float32 arithmetic provably lands within
- * 2e-5 px of it. Elsewhere (a value below the 1e-10 floor; elongated, flat,
+ * 5e-5 px of it. Elsewhere (a value below the 1e-10 floor; elongated, flat,
  * ridge-like, tiny or huge maps, where 1-ulp float32 noise moves the step)
  * the map is blurred whole and the derivatives are taken in float32 exactly
  * as mmpose (float32-exact up to OpenCV's float32 blur sums).

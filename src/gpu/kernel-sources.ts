@@ -168,6 +168,41 @@ function logRatio(out: string, a: string, b: string): string {
   }`;
 }
 
+/**
+ * Marks (`unreliable = 1`) a DARK step that mmpose's float32 arithmetic
+ * could move by more than DARK_GPU_TOLERANCE: the bound of `refineDark`'s
+ * fast path (src/decode/dark.ts, `fastStepReliable`), evaluated with a
+ * larger ulp estimate (|L|·2⁻²³) and half the CPU's tolerance, so every map
+ * the CPU decides on its exact float32 path is handed back to it (a det of 0
+ * is left to the CPU too). Needs `best` (the map maximum), the 13 blurred
+ * values, dx, dy, dxx, dyy, dxy, det, ox, oy.
+ */
+function reliability(): string {
+  const lo = DARK_POINTS.slice(1).reduce((acc, [dy, dx]) => `Math.min(${acc}, ${blurName(dy, dx)})`, blurName(0, 0));
+  return `
+    const lmax = Math.max(Math.abs(Math.log(${lo})), Math.abs(Math.log(best)));
+    const ulpL = lmax * 1.1920929e-7;
+    const uL = 0.5 * ulpL + ${DARK_BLUR_NOISE};
+    const eG = uL + 0.5 * ulpL;
+    const eH = uL + 1.5 * ulpL;
+    const norm = Math.max(Math.abs(dxx) + Math.abs(dxy), Math.abs(dyy) + Math.abs(dxy)) / Math.abs(det);
+    let unreliable = 0;
+    if (det == 0 || finite == 0) {
+      unreliable = 1;
+    }
+    if (norm * eH >= 0.05) {
+      unreliable = 1;
+    }
+    if (1.25 * norm * (eG + eH * (Math.abs(ox) + Math.abs(oy))) > ${DARK_GPU_TOLERANCE}) {
+      unreliable = 1;
+    }`;
+}
+
+/** Relative float32 noise of one blurred value assumed by the reliability bound (as the CPU's). */
+const DARK_BLUR_NOISE = '1.1920929e-7';
+/** Half the CPU fast path's 5e-5 px. */
+const DARK_GPU_TOLERANCE = '2.5e-5';
+
 /** The 13 grid points DARK reads: centre, ±1 and ±2 on each axis, the 4 diagonals. */
 export const DARK_POINTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0], [0, 1], [0, -1], [1, 0], [-1, 0], [0, 2], [0, -2], [2, 0], [-2, 0],
@@ -185,7 +220,10 @@ export const DARK_POINTS: ReadonlyArray<readonly [number, number]> = [
  * above 1e-10 so float32 rounding can only send more maps there) is marked by
  * a score of −1 (a refined map always has a positive maximum, so −1 is
  * unambiguous): the CPU finishes it with the whole-map blur and rescale, as
- * mmpose and `refineDark` do. Constants: N, H, W, HW, KS (kernel size),
+ * mmpose and `refineDark` do. So is a map whose step float32 noise could
+ * move (see `reliability`): elongated, ridge-like, tiny or huge maps, where
+ * `refineDark` follows mmpose's float32 arithmetic on the whole map.
+ * Constants: N, H, W, HW, KS (kernel size),
  * R = (KS − 1)/2, GUARD (0/1), MAXSTEP, FLOOR. Argument `weights`: the KS
  * float32 OpenCV Gaussian weights.
  */
@@ -217,9 +255,6 @@ export const DARK_SOURCE = `function darkDecode(heatmaps, weights) {
       return bx;
     }
     return by;
-  }
-  if (c == 2) {
-    return best;
   }
   ${logRatio('lx', blurName(0, 1), blurName(0, -1))}
   ${logRatio('ly', blurName(1, 0), blurName(-1, 0))}
@@ -267,6 +302,19 @@ export const DARK_SOURCE = `function darkDecode(heatmaps, weights) {
       ox = 0.0;
       oy = 0.0;
     }
+    ${reliability()}
+    if (unreliable == 1) {
+      if (c == 2) {
+        return -1;
+      }
+      if (c == 0) {
+        return bx;
+      }
+      return by;
+    }
+  }
+  if (c == 2) {
+    return best;
   }
   if (c == 0) {
     return bx + ox;
