@@ -10,6 +10,7 @@ export default defineConfig([
       'gpu/index': 'src/gpu/index.ts',
       'crop/index': 'src/crop/index.ts',
       'temporal/index': 'src/temporal/index.ts',
+      'render/index': 'src/render/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

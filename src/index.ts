@@ -8,3 +8,4 @@ export * from './metrics/index.js';
 export { readNpy, writeNpy, readNpyHeader } from './io/npy.js';
 export * from './crop/index.js';
 export * from './temporal/index.js';
+export * from './render/index.js';
