@@ -58,6 +58,8 @@ export interface EvalSpec {
   record?: boolean;
   /** coco-analyze `check_scores`: keep each detection's best OKS over the non-ignored GTs. */
   checkScores?: boolean;
+  /** Memoised OKS rows of `kp` (its `kp` must be the keypoints evaluated). */
+  oksCache?: OksCache;
 }
 
 /** One category's per-detection outcomes, detections in pycocotools' concatenation order. */
@@ -80,6 +82,42 @@ export interface CategoryEval {
   matchOks?: Float64Array;
   /** With `checkScores`: best OKS over the image's non-ignored GTs at `a·nd + i` (0 without one). */
   iousMax?: Float64Array;
+}
+
+/**
+ * Memoised OKS rows for one version of the detections' keypoints: row `d` is
+ * the OKS of detection record `d` with every GT of its (category, image) in
+ * file order. A version derived from `base` recomputes only the records
+ * flagged in `changed` (coco-analyze re-evaluates after moving a few
+ * keypoints; the other rows are shared). Values are bit-identical to
+ * {@link oksMatrixOf}.
+ */
+export class OksCache {
+  private readonly rows: (Float64Array | undefined)[];
+  private readonly scratch: Float64Array;
+  constructor(
+    private readonly gt: GtIndex,
+    readonly kp: Float64Array,
+    private readonly vars: Float64Array,
+    private readonly useArea: boolean,
+    private readonly base?: OksCache,
+    private readonly changed?: Uint8Array,
+  ) {
+    this.rows = new Array(kp.length / (3 * gt.K));
+    this.scratch = new Float64Array(gt.K);
+  }
+  /** OKS of record `d` with `gts` (its cell's GTs, file order). */
+  row(d: number, gts: Int32Array): Float64Array {
+    let r = this.rows[d];
+    if (r) return r;
+    if (this.base && !this.changed![d]) r = this.base.row(d, gts);
+    else {
+      r = new Float64Array(gts.length);
+      oksMatrixOf(this.gt, this.kp, gts, gts.length, [d], 1, this.vars, this.useArea, r, this.scratch);
+    }
+    this.rows[d] = r;
+    return r;
+  }
 }
 
 /** The GT area pycocotools compares with the area ranges and uses as OKS scale. */
@@ -289,7 +327,9 @@ function prepareCell(gt: GtIndex, gc: Cells, dc: Cells, pair: CellPair, kp: Floa
   sc.fit(D, G);
   // computeOks: empty when either side is empty.
   const haveIous = G > 0 && D > 0;
-  if (haveIous) oksMatrixOf(gt, kp, gts, G, dts, D, spec.vars, spec.useArea, sc.ious, sc.okss);
+  if (haveIous && spec.oksCache) {
+    for (let i = 0; i < D; i++) sc.ious.set(spec.oksCache.row(dts[i], gts), i * G);
+  } else if (haveIous) oksMatrixOf(gt, kp, gts, G, dts, D, spec.vars, spec.useArea, sc.ious, sc.okss);
   return { gts, G, dts, D, haveIous };
 }
 
@@ -304,6 +344,7 @@ export function evaluateCells(gt: GtIndex, dt: DtIndex, spec: EvalSpec): Categor
   const T = spec.iouThrs.length;
   checkAllocation('results', A * T * dt.nDt, spec.record ? 13 : 1);
   const kp = spec.kp ?? dt.kp;
+  if (spec.oksCache && spec.oksCache.kp !== kp) throw new TypeError('spec.oksCache holds other keypoints than spec.kp');
   const score = spec.score ?? dt.score;
   const gc = cellsOf(gt.nGt, gt.cat, gt.img, nImg, nCat);
   const dc = cellsOf(dt.nDt, dt.cat, dt.img, nImg, nCat);

@@ -17,7 +17,7 @@
 import { EPS } from '../oks.js';
 import { IGNORED } from '../coco-evaluate.js';
 import { evaluatePass } from './passes.js';
-import { imageAnnotations, type Prepared } from './prepared.js';
+import { derivedKeypoints, imageAnnotations, type Prepared } from './prepared.js';
 import type { AnalyzeParams } from './settings.js';
 import type { KeypointErrorType } from './types.js';
 
@@ -187,15 +187,17 @@ export function findKeypointErrors(P: Prepared, p: AnalyzeParams): LabelErrors[]
 export function appliedKeypoints(P: Prepared, e: LabelErrors, errTypes: readonly KeypointErrorType[]): Float64Array {
   const K = P.K;
   const kp = Float64Array.from(P.dt.kp);
+  const changed = new Uint8Array(P.dt.nDt);
   const codes = new Set(errTypes.map((t) => ERROR_CODE[t]));
   for (let r = 0; r < e.analysed.length; r++) {
     const d = e.analysed[r];
     for (let k = 0; k < K; k++) {
       if (!codes.has(e.classes[r * K + k])) continue;
+      changed[d] = 1;
       for (let j = 0; j < 3; j++) kp[3 * K * d + 3 * k + j] = e.opt[(r * K + k) * 3 + j];
     }
   }
-  return kp;
+  return derivedKeypoints(P, kp, P.dt.kp, changed);
 }
 
 /** Sums of one class over the analysed detections: total and per keypoint. */

@@ -22,7 +22,7 @@ export interface PassSpec {
 
 /** `cocoEval.evaluate()` (coco-analyze fork). */
 export function evaluatePass(P: Prepared, s: PassSpec): CategoryEval[] {
-  const spec: EvalSpec = { vars: P.vars, useArea: true, ...s };
+  const spec: EvalSpec = { vars: P.vars, useArea: true, ...s, oksCache: P.caches.get(s.kp ?? P.dt.kp) };
   return evaluateCells(P.gt, P.dt, spec);
 }
 

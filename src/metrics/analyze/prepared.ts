@@ -8,6 +8,7 @@
 import { COCO_SIGMAS, oksVars } from '../sigmas.js';
 import { cellsOf, indexGroundTruth, indexResults, type Cells, type DtIndex, type GtIndex } from '../coco-index.js';
 import { flipIndex } from './settings.js';
+import { OksCache } from '../coco-evaluate.js';
 import type { CocoDataset, CocoKeypointResult } from '../coco-types.js';
 
 /**
@@ -43,6 +44,18 @@ export interface Prepared {
   dtBox: Float64Array;
   /** Image indices in `gt.images` file order. */
   imageFileOrder: number[];
+  /** Memoised OKS rows per keypoint version (the original results and every corrected copy). */
+  caches: WeakMap<Float64Array, OksCache>;
+}
+
+/**
+ * Register a corrected copy `kp` of keypoint version `from`, differing only in
+ * the result records flagged in `changed`: its OKS rows are shared with `from`
+ * elsewhere.
+ */
+export function derivedKeypoints(P: Prepared, kp: Float64Array, from: Float64Array, changed: Uint8Array): Float64Array {
+  P.caches.set(kp, new OksCache(P.gt, kp, P.vars, true, P.caches.get(from), changed));
+  return kp;
 }
 
 /** K from the first keypoint category's `keypoints` names, else from the sigmas, else 17. */
@@ -114,6 +127,7 @@ export function prepare(gt: CocoDataset, results: CocoKeypointResult[], sigmas: 
   for (let c = 0; c < gtCells.n; c++) cellOf.set(gtCells.cat[c] * nImg + gtCells.img[c], c);
   return { gt: g, dt: d, K, vars, sigma, ksVars, inv, dtId, dtInteger, gtCells, cellOf, teamMaxDet: Math.max(1, maxPerCell(d, nImg, g.catIds.length)), dtBox: boxes(d, K),
     imageFileOrder: gt.images.map((im) => g.imgIndex.get(im.id)!),
+    caches: new WeakMap([[d.kp, new OksCache(g, d.kp, vars, true)]]),
   };
 }
 

@@ -17,7 +17,7 @@ import type { Accumulated } from '../coco-accumulate.js';
 import { accumulatePass, evaluatePass, meanDefined, precisionSlice, recallSlice, type PassSpec } from './passes.js';
 import { correctedInputs, type Analysis } from './analysis.js';
 import { ERROR_CODE } from './keypoint-errors.js';
-import type { Prepared } from './prepared.js';
+import { derivedKeypoints, type Prepared } from './prepared.js';
 import type { AnalyzeStat, StageCurve } from './types.js';
 
 /** Where stage values of (area label a, ascending threshold t) live. */
@@ -60,15 +60,18 @@ function keypointStages(P: Prepared, A: Analysis, keep: boolean, out: Summary): 
   if (keep) out.stageKeypoints = [];
   areaRanges.forEach((r, a) => {
     const e = A.errors![a];
-    const kp = Float64Array.from(P.dt.kp);
+    let prev = P.dt.kp;
     const kept: Float64Array[] = [];
     errTypes.forEach((err, ei) => {
       const code = ERROR_CODE[err];
+      const kp = Float64Array.from(prev);
+      const changed = new Uint8Array(P.dt.nDt);
       for (let row = 0; row < e.analysed.length; row++) {
         const d = e.analysed[row];
         const trunc = !corrected && P.dtInteger[d] === 1;
         for (let k = 0; k < K; k++) {
           if (e.classes[row * K + k] !== code) continue;
+          changed[d] = 1;
           for (let j = 0; j < 2; j++) {
             const v = e.opt[(row * K + k) * 3 + j];
             // cocoanalyze.py:714-716: an all-integer keypoint list becomes an integer numpy array; assignments truncate.
@@ -76,7 +79,9 @@ function keypointStages(P: Prepared, A: Analysis, keep: boolean, out: Summary): 
           }
         }
       }
-      if (keep) kept.push(Float64Array.from(kp));
+      derivedKeypoints(P, kp, prev, changed);
+      prev = kp;
+      if (keep) kept.push(kp);
       const s = spec(A, [r], kp);
       accs[ei].push(accumulatePass(evaluatePass(P, s), s));
     });
