@@ -27,8 +27,8 @@ export interface KeypointObject {
 /** Keypoints as accepted by the temporal filters and trackers. */
 export type KeypointsInput = NdArray | ArrayLike<ArrayLike<number>> | ArrayLike<KeypointObject>;
 
-function checkD(name: string, D: number, allowed: readonly number[]): void {
-  if (!allowed.includes(D)) throw new RangeError(`${name} must have ${allowed.join(' or ')} values per keypoint, got ${D}`);
+function checkD(name: string, D: number, allowed: readonly number[], shape?: readonly number[]): void {
+  if (!allowed.includes(D)) throw new RangeError(`${name}${shape ? ` (shape [${shape.join(', ')}])` : ''} must have ${allowed.join(' or ')} values per keypoint, got ${D}`);
 }
 
 /**
@@ -40,7 +40,7 @@ export function readKeypointRows(name: string, kp: unknown, allowed: readonly nu
   if (isNdArray(kp)) {
     const a = checkNdArray(name, kp, { ranks: [2] });
     const [K, D] = a.shape;
-    checkD(`${name} (shape [${K}, ${D}])`, D, allowed);
+    checkD(name, D, allowed, a.shape);
     const out = new Float64Array(K * D);
     const [s0, s1] = a.stride;
     for (let k = 0; k < K; k++) for (let d = 0; d < D; d++) out[k * D + d] = a.data[a.offset + k * s0 + d * s1];
