@@ -11,11 +11,19 @@
  */
 import type { ExtraBench, ExtraBenchOutput, ExtraResult } from './extra-types.js';
 import type { Progress } from '../util/progress.js';
+import { runSimccBench } from '../simcc.js';
+import { runBottomupBench } from '../bottomup.js';
 import { runCropBench } from '../crop.js';
+import { runTemporalBench } from '../temporal.js';
+import { runAnalyzeBench } from '../analyze.js';
 
 /** The per-area benchmarks, in report order (frozen). */
 export const EXTRA_BENCHES: readonly ExtraBench[] = Object.freeze([
+  { area: 'simcc', title: 'SimCC codec', run: runSimccBench },
+  { area: 'bottomup', title: 'Bottom-up grouping (associative embedding)', run: runBottomupBench },
   { area: 'crop', title: 'Top-down crop (warpAffine)', run: runCropBench },
+  { area: 'temporal', title: 'Temporal filters', run: runTemporalBench },
+  { area: 'analyze', title: 'COCO error analysis', run: runAnalyzeBench },
 ]);
 
 /**
