@@ -62,3 +62,49 @@ const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined &
 if (isMain) {
   runAnalyzeBench({ quick: process.argv.includes('--quick') }).then((r) => process.stdout.write(r.markdown));
 }
+
+/** Keypoint error counts of one decoder on one real-network set. */
+export interface DecoderDiagnosisRow {
+  set: string;
+  decoder: string;
+  /** good, jitter, inversion, swap, miss over the labelled joints. */
+  counts: number[];
+  /** AP@[.5:.95] ('all' ≥ 32²) and after fixing jitter alone. */
+  ap: number;
+  apNoJitter: number;
+}
+
+/**
+ * Diagnose every decoder of the real-heatmaps section on the sets under `dir`
+ * (../shared/data/heatmaps): one result per GT person, each its own image,
+ * score 1, the set's joints with their COCO σ and left/right pairs.
+ */
+export async function runDecoderDiagnosis(dir: string): Promise<DecoderDiagnosisRow[]> {
+  const { loadRealHeatmaps } = await import('./sections/real-heatmaps-load.js');
+  const { imageKeypoints, REAL_DECODERS } = await import('./sections/real-heatmaps.js');
+  const { COCO_ANALYZE_SIGMAS, COCO_FLIP_PAIRS } = await import('../src/metrics/index.js');
+  const sets = loadRealHeatmaps(dir) ?? [];
+  const rows: DecoderDiagnosisRow[] = [];
+  for (const set of sets) {
+    const J = set.channels.length;
+    const pos = new Map(set.cocoJoints.map((c, j) => [c, j]));
+    const flipPairs = COCO_FLIP_PAIRS.filter(([a, b]) => pos.has(a) && pos.has(b)).map(([a, b]) => [pos.get(a)!, pos.get(b)!] as [number, number]);
+    const gt: CocoDataset = {
+      images: set.gt.map((_, b) => ({ id: b + 1 })),
+      categories: [{ id: 1, name: 'person', keypoints: set.cocoJoints.map(String) }],
+      annotations: set.gt.map((g, b) => ({ id: b + 1, image_id: b + 1, category_id: 1, keypoints: g, num_keypoints: g.filter((v, i) => i % 3 === 2 && v > 0).length, area: set.area[b], bbox: set.bbox[b], iscrowd: 0 })),
+    };
+    for (const d of REAL_DECODERS) {
+      const kps = imageKeypoints(set, d.decode(set.heatmaps));
+      const dt = kps.map((p, b) => ({ image_id: b + 1, category_id: 1, score: 1, keypoints: Array.from({ length: J }, (_, j) => [Number.isFinite(p[2 * j]) ? p[2 * j] : 0, Number.isFinite(p[2 * j + 1]) ? p[2 * j + 1] : 0, 1]).flat() }));
+      const r = analyzeCocoKeypoints(gt, dt, { sigmas: set.cocoJoints.map((c) => COCO_ANALYZE_SIGMAS[c]), flipPairs, errorTypes: ['jitter'], checkScores: false, checkBackground: false });
+      const st = r.fixedAP.stats.filter((s) => s.areaRngLbl === 'all');
+      const apOf = (err: string) => {
+        const v = st.filter((s) => s.err === err).map((s) => s.auc);
+        return v.reduce((a, b) => a + b, 0) / v.length;
+      };
+      rows.push({ set: set.id, decoder: d.id, counts: r.keypointErrors.all.counts, ap: apOf('baseline'), apNoJitter: apOf('jitter') });
+    }
+  }
+  return rows;
+}
