@@ -224,10 +224,9 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
     if (N > 0) {
       const logMaps = udp ? udpLogMaps(hv, b, gaussianKernel) : undefined;
       refineInstances(kp, sc, N, hv, b, logMaps, centerShift);
-      const plane = hv.H * hv.W;
       const maps: FillMaps = logMaps
-        ? { at: (k, y, x) => logMaps[k * plane + y * hv.W + x] }
-        : { at: (k, y, x) => hv.data[hv.offset + b * hv.sB + k * hv.sK + y * hv.sH + x * hv.sW] };
+        ? { data: logMaps, offset: 0, sK: hv.H * hv.W, sH: hv.W, sW: 1 }
+        : { data: hv.data, offset: hv.offset + b * hv.sB, sK: hv.sK, sH: hv.sH, sW: hv.sW };
       fillMissing(kp, sc, N, tv, b, K, L, maps);
     }
     for (let i = 0; i < kp.length; i += 2) {
@@ -245,16 +244,31 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
   return Object.freeze({ type: 'associativeEmbedding' as const, inputSize, heatmapSize, scale, sigma, compat, encode, decode });
 }
 
-/** Throw a RangeError naming `name` if any value of the maps is NaN or infinite. Cost: one pass. */
+/** Throw a RangeError naming `name` if any value of the maps is NaN or infinite. Cost: one pass (a flat loop for C-order views). */
 function checkFiniteMaps(name: string, v: HeatmapView): void {
   const { B, K, H, W, data } = v;
+  const fail = (b: number, k: number, y: number, x: number): never => {
+    const t = data[v.offset + b * v.sB + k * v.sK + y * v.sH + x * v.sW];
+    throw new RangeError(`${name} must be finite, got ${t} at [${b}, ${k}, ${y}, ${x}]`);
+  };
+  if (v.sW === 1 && v.sH === W && v.sK === H * W && (B === 1 || v.sB === K * H * W)) {
+    const end = v.offset + B * K * H * W;
+    for (let i = v.offset; i < end; i++) {
+      const t = data[i];
+      if (t - t !== 0) {
+        const j = i - v.offset;
+        fail(Math.floor(j / (K * H * W)), Math.floor(j / (H * W)) % K, Math.floor(j / W) % H, j % W);
+      }
+    }
+    return;
+  }
   for (let b = 0; b < B; b++)
     for (let k = 0; k < K; k++)
       for (let y = 0; y < H; y++) {
         const row = v.offset + b * v.sB + k * v.sK + y * v.sH;
         for (let x = 0; x < W; x++) {
           const t = data[row + x * v.sW];
-          if (t - t !== 0) throw new RangeError(`${name} must be finite, got ${t} at [${b}, ${k}, ${y}, ${x}]`);
+          if (t - t !== 0) fail(b, k, y, x);
         }
       }
 }

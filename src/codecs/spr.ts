@@ -172,7 +172,6 @@ export function createSprCodec(options: SprCodecOptions): SprCodec {
     if (hv.K < 1) throw new RangeError('heatmaps must have at least the root channel');
     if (dv.K < 2 || dv.K % 2 !== 0) throw new RangeError(`displacements must have 2K channels (an even number ≥ 2), got ${dv.K}`);
     const K = dv.K / 2;
-    checkFiniteView('displacements', dv);
     const buf = new TopkBuffer(maxInstances);
     const N = peaksAbove('heatmaps', hv, hv.offset + (hv.K - 1) * hv.sK, (nmsKernel - 1) >> 1, threshold, buf);
     const kp = new Float64Array(N * K * 2);
@@ -187,13 +186,15 @@ export function createSprCodec(options: SprCodecOptions): SprCodec {
       locs[2 * n + 1] = y;
       const p = dv.offset + y * dv.sH + x * dv.sW;
       for (let k = 0; k < K; k++) {
-        kp[2 * (n * K + k)] = f(x + dv.data[p + 2 * k * dv.sK]); // regular grid + displacement, float32
-        kp[2 * (n * K + k) + 1] = f(y + dv.data[p + (2 * k + 1) * dv.sK]);
+        const dx = dv.data[p + 2 * k * dv.sK];
+        const dy = dv.data[p + (2 * k + 1) * dv.sK];
+        if (dx - dx !== 0 || dy - dy !== 0) throw new RangeError(`displacements must be finite, got (${dx}, ${dy}) for keypoint ${k} at root (${x}, ${y})`);
+        kp[2 * (n * K + k)] = f(x + dx); // regular grid + displacement, float32
+        kp[2 * (n * K + k) + 1] = f(y + dy);
       }
     }
     let keypointScores: NdArray<Float64Array> | null = null;
     if (keypointHeatmaps && hv.K === K + 1) {
-      checkFiniteView('heatmaps', hv);
       const ks = new Float64Array(N * K);
       for (let n = 0; n < N; n++)
         for (let k = 0; k < K; k++) ks[n * K + k] = gridSampleBorder(hv, k, kp[2 * (n * K + k)], kp[2 * (n * K + k) + 1]);
@@ -285,16 +286,11 @@ export function gridSampleBorder(hv: HeatmapView, k: number, x: number, y: numbe
   const fx = ix - x0;
   const fy = iy - y0;
   const base = hv.offset + k * hv.sK;
-  const at = (yy: number, xx: number): number => (xx < W && yy < H ? hv.data[base + yy * hv.sH + xx * hv.sW] : 0);
+  const at = (yy: number, xx: number): number => {
+    if (xx >= W || yy >= H) return 0;
+    const v = hv.data[base + yy * hv.sH + xx * hv.sW];
+    if (v - v !== 0) throw new RangeError(`heatmaps must be finite, got ${v} at [${k}, ${yy}, ${xx}]`);
+    return v;
+  };
   return (1 - fx) * (1 - fy) * at(y0, x0) + fx * (1 - fy) * at(y0, x0 + 1) + (1 - fx) * fy * at(y0 + 1, x0) + fx * fy * at(y0 + 1, x0 + 1);
-}
-
-/** RangeError naming `name` for any non-finite value of a `[C, H, W]` view. */
-function checkFiniteView(name: string, v: HeatmapView): void {
-  for (let c = 0; c < v.K; c++)
-    for (let y = 0; y < v.H; y++)
-      for (let x = 0; x < v.W; x++) {
-        const t = v.data[v.offset + c * v.sK + y * v.sH + x * v.sW];
-        if (t - t !== 0) throw new RangeError(`${name} must be finite, got ${t} at [${c}, ${y}, ${x}]`);
-      }
 }

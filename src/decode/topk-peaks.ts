@@ -228,23 +228,41 @@ export function isWindowMax(data: ArrayLike<number>, base: number, sH: number, s
 export function peaksAbove(name: string, v: HeatmapView, base: number, r: number, threshold: number, buf: TopkBuffer): number {
   const { H, W, sH, sW, data } = v;
   buf.reset();
+  const bad = (h: number, x: number, y: number): never => {
+    throw new RangeError(`${name} must be finite, got ${h} at (x ${x}, y ${y})`);
+  };
+  if (threshold >= 0) {
+    let worst = -Infinity;
+    for (let y = 0; y < H; y++) {
+      const row = base + y * sH;
+      for (let x = 0; x < W; x++) {
+        const h = data[row + x * sW];
+        if (!(h > threshold)) {
+          if (h !== h || h === -Infinity) bad(h, x, y);
+          continue;
+        }
+        if (h < worst) continue;
+        if (h === Infinity) bad(h, x, y);
+        if (isWindowMax(data, base, sH, sW, H, W, x, y, r)) {
+          buf.push(h, y * W + x);
+          worst = buf.worst();
+        }
+      }
+    }
+    return buf.finish();
+  }
   for (let y = 0; y < H; y++) {
     const row = base + y * sH;
     for (let x = 0; x < W; x++) {
       const h = data[row + x * sW];
-      if (h - h !== 0) throw new RangeError(`${name} must be finite, got ${h} at (x ${x}, y ${y})`);
-      if (threshold >= 0) {
-        if (!(h > threshold) || h < buf.worst()) continue;
-        if (isWindowMax(data, base, sH, sW, H, W, x, y, r)) buf.push(h, y * W + x);
-      } else {
-        const s = isWindowMax(data, base, sH, sW, H, W, x, y, r) ? h : h * 0;
-        if (s < buf.worst()) continue;
-        buf.push(s, y * W + x);
-      }
+      if (h - h !== 0) bad(h, x, y);
+      const s = isWindowMax(data, base, sH, sW, H, W, x, y, r) ? h : h * 0;
+      if (s < buf.worst()) continue;
+      buf.push(s, y * W + x);
     }
   }
   let n = buf.finish();
-  if (threshold < 0) while (n > 0 && !(buf.values[n - 1] > threshold)) n--;
+  while (n > 0 && !(buf.values[n - 1] > threshold)) n--;
   buf.count = n;
   return n;
 }
