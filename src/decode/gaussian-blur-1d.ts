@@ -25,11 +25,18 @@ export function simccBlurKernel(kernelSize: unknown, name = 'kernelSize'): Float
  */
 export function blurAt(v: SimccView, base: number, kernel: Float64Array, i: number): number {
   const r = (kernel.length - 1) >> 1;
-  const lo = Math.max(0, r - i);
-  const hi = Math.min(kernel.length, v.W + r - i);
+  const lo = i < r ? r - i : 0;
+  const hi = v.W + r - i < kernel.length ? v.W + r - i : kernel.length;
+  const data = v.data;
+  const sW = v.sW;
   let acc = 0;
-  let p = base + (i - r + lo) * v.sW;
-  for (let j = lo; j < hi; j++, p += v.sW) acc += kernel[j] * v.data[p];
+  if (sW === 1) {
+    const p0 = base + i - r;
+    for (let j = lo; j < hi; j++) acc += kernel[j] * data[p0 + j];
+  } else {
+    let p = base + (i - r + lo) * sW;
+    for (let j = lo; j < hi; j++, p += sW) acc += kernel[j] * data[p];
+  }
   return Math.fround(acc);
 }
 

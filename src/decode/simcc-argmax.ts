@@ -7,10 +7,9 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkAllocation, checkOptions } from '../core/ndarray.js';
 import { checkBoolean } from '../core/options.js';
-import { planeArgmax } from './argmax.js';
 import type { DecodeResult } from './types.js';
 import type { SimccArgmaxOptions, SimccScoreRule } from './simcc-types.js';
-import { simccPairView, rowsAsPlanes, rowBase, leadShape, type SimccView } from './simcc-view.js';
+import { simccPairView, rowArgmaxAt, rowBase, leadShape, type SimccView } from './simcc-view.js';
 import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
 
 /**
@@ -19,8 +18,8 @@ import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
  * `RangeError` naming `name` (numpy would return the NaN's position; a NaN
  * logit means a broken network output, so posecodec refuses it).
  */
-export function rowArgmax(v: SimccView, planes: ReturnType<typeof rowsAsPlanes>, n: number, k: number, out: Float64Array, name: string): number {
-  const idx = planeArgmax(planes, rowBase(v, n, k), out);
+export function rowArgmax(v: SimccView, n: number, k: number, out: Float64Array, name: string): number {
+  const idx = rowArgmaxAt(v, rowBase(v, n, k), out);
   if (out[0] !== out[0]) throw new RangeError(`${name} must not contain NaN, got NaN at [${v.batched ? `${n}, ` : ''}${k}, ${idx}]`);
   return idx;
 }
@@ -69,17 +68,15 @@ export function simccArgmax(x: NdArray, y: NdArray, options?: SimccArgmaxOptions
   checkAllocation('keypoints', N * K * 2, 8);
   const kp = new Float64Array(N * K * 2);
   const sc = new Float64Array(N * K);
-  const px = rowsAsPlanes(pv.x);
-  const py = rowsAsPlanes(pv.y);
   const tmp = new Float64Array(1);
   const t = softmax ? new Float64Array(Math.max(pv.x.W, pv.y.W)) : tmp;
   const sm: SoftmaxMaximum = { index: 0, value: 0 };
   const same = (v: number): number => v;
   for (let n = 0; n < N; n++) {
     for (let k = 0; k < K; k++) {
-      let ix = rowArgmax(pv.x, px, n, k, tmp, 'x');
+      let ix = rowArgmax(pv.x, n, k, tmp, 'x');
       let mx = tmp[0];
-      let iy = rowArgmax(pv.y, py, n, k, tmp, 'y');
+      let iy = rowArgmax(pv.y, n, k, tmp, 'y');
       let my = tmp[0];
       if (softmax) {
         rowSoftmaxMaximum(pv.x, n, k, t, same, sm);

@@ -10,8 +10,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkNdArray, checkAllocation, type FloatData } from '../core/ndarray.js';
 import { blurAt, blurRowRescaled, simccBlurKernel } from './gaussian-blur-1d.js';
-import { planeArgmax } from './argmax.js';
-import { simccView, rowsAsPlanes, rowBase, type SimccView } from './simcc-view.js';
+import { simccView, rowArgmaxAt, rowBase, type SimccView } from './simcc-view.js';
 
 const f32 = Math.fround;
 const CLIP_LO = f32(1e-3); // np.clip(simcc, 1e-3, 50.0, simcc) on float32 casts the bounds to float32
@@ -58,30 +57,50 @@ function clippedLog(b: number, ratio: number): number {
   return f32(Math.log(v));
 }
 
+/** Kernel tail masses `T[D] = Σ_{|k| ≥ D} w_k` (D = 0 … r + 1), and `T[0]` = Σw, cached per kernel array. */
+const tailCache = new WeakMap<Float64Array, Float64Array>();
+function kernelTails(kernel: Float64Array): Float64Array {
+  let t = tailCache.get(kernel);
+  if (t) return t;
+  const r = (kernel.length - 1) >> 1;
+  t = new Float64Array(r + 2);
+  for (let D = r; D >= 0; D--) t[D] = t[D + 1] + (D === 0 ? kernel[r] : kernel[r - D] + kernel[r + D]);
+  tailCache.set(kernel, t);
+  return t;
+}
+
 /**
- * The exact maximum of the blurred row without blurring all of it: the blur
- * at the arg-maximum `hint` is a lower bound `lb`; a bin can beat it only if
- * its window holds a value ≥ lb/(1 + 1e-6) (weights sum to 1, zero padding
- * adds nothing), so only those windows are evaluated. Rows whose bound is
- * useless (`lb ≤ 0`) are blurred in full. Same values as the full blur.
+ * The exact maximum of the blurred row without blurring all of it. The blur
+ * at the arg-maximum `hint` is a lower bound `lb`. With `h = lb/2`, a bin
+ * whose nearest value ≥ h is D bins away blurs to at most
+ * `M·T[D] + h·(Σw − T[D])` (M the row maximum, T the kernel's tail mass
+ * beyond D; values < h, padding zeros and negatives contribute < h·w), so
+ * only bins within D* − 1 of a value ≥ h can beat `lb`, D* being the first
+ * distance where that bound (with a 1e-6 slack for float32 rounding) falls
+ * below `lb`. Rows whose bound is useless (`lb ≤ 0`) are blurred in full.
+ * Same value as the full blur; ≈ 20 bins evaluated on network output.
  */
-function blurredMaximum(v: SimccView, base: number, kernel: Float64Array, hint: number): number {
+function blurredMaximum(v: SimccView, base: number, kernel: Float64Array, hint: number, originMax: number): number {
   const lb = blurAt(v, base, kernel, hint);
   let best = lb;
-  if (!(lb > 0)) {
+  if (!(lb > 0) || !(originMax >= lb)) {
     for (let i = 0; i < v.W; i++) {
       const b = blurAt(v, base, kernel, i);
       if (!(b <= best)) best = b;
     }
     return best;
   }
-  const r = (kernel.length - 1) >> 1;
-  const thr = lb / BOUND_SLACK;
+  const T = kernelTails(kernel);
+  const h = 0.5 * lb;
+  let D = 1;
+  while (D < T.length - 1 && (originMax * T[D] + h * Math.max(0, T[0] - T[D])) * BOUND_SLACK >= lb) D++;
+  const reach = D - 1;
   let covered = 0;
-  for (let j = 0; j < v.W; j++) {
-    if (!(v.data[base + j * v.sW] >= thr)) continue;
-    const end = Math.min(v.W - 1, j + r);
-    for (let i = Math.max(covered, j - r); i <= end; i++) {
+  const { data, sW, W } = v;
+  for (let j = 0, p = base; j < W; j++, p += sW) {
+    if (!(data[p] >= h)) continue;
+    const end = Math.min(W - 1, j + reach);
+    for (let i = Math.max(covered, j - reach); i <= end; i++) {
       const b = blurAt(v, base, kernel, i);
       if (!(b <= best)) best = b;
     }
@@ -135,7 +154,7 @@ function newtonStep(c: number, W: number, L: LogRow, where: string): number {
  * blurred peak (≈ 2k on network output; O(W·k) on flat rows).
  */
 export function darkRefineRow(v: SimccView, base: number, kernel: Float64Array, c: number, argIdx: number, originMax: number, where = ''): number {
-  const ratio = f32(originMax / blurredMaximum(v, base, kernel, argIdx)); // as blurRowRescaled: post_processing.py:260
+  const ratio = f32(originMax / blurredMaximum(v, base, kernel, argIdx, originMax)); // as blurRowRescaled: post_processing.py:260
   return newtonStep(c, v.W, (i) => clippedLog(blurAt(v, base, kernel, i), ratio), where);
 }
 
@@ -183,12 +202,11 @@ export function refineSimccDark(coords: NdArray, simcc: NdArray, blurKernelSize:
   const kernel = simccBlurKernel(blurKernelSize, 'blurKernelSize');
   checkAllocation('coords', v.N * v.K, 8);
   const out = new Float64Array(v.N * v.K);
-  const planes = rowsAsPlanes(v);
   const tmp = new Float64Array(1);
   for (let n = 0; n < v.N; n++) {
     for (let k = 0; k < v.K; k++) {
       const base = rowBase(v, n, k);
-      const idx = planeArgmax(planes, base, tmp);
+      const idx = rowArgmaxAt(v, base, tmp);
       if (tmp[0] !== tmp[0]) throw new RangeError(`simcc must not contain NaN, got NaN at [${n}, ${k}, ${idx}]`);
       const start = c.data[c.offset + n * c.stride[0] + k * c.stride[1]];
       out[n * v.K + k] = darkRefineRow(v, base, kernel, f32(start), idx, tmp[0], `[${n}][${k}]`);

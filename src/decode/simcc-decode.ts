@@ -8,7 +8,7 @@ import type { NdArray } from 'ndarray';
 import { checkAllocation, checkFinite, checkOptions, checkSize } from '../core/ndarray.js';
 import { checkBoolean, checkChoice } from '../core/options.js';
 import type { DecodeSimccOptions, SimccDecodeResult, SimccScoreRule } from './simcc-types.js';
-import { simccPairView, rowsAsPlanes, rowBase, leadShape, type SimccView } from './simcc-view.js';
+import { simccPairView, rowBase, leadShape, type SimccView } from './simcc-view.js';
 import { rowArgmax, rowSoftmaxMaximum, combineScores } from './simcc-argmax.js';
 import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
 import { simccBlurKernel } from './gaussian-blur-1d.js';
@@ -135,8 +135,6 @@ export function decodeSimccWith(pv: ReturnType<typeof simccPairView>, s: SimccDe
   const kp = new Float64Array(N * K * 2);
   const sc = new Float64Array(N * K);
   const vis = s.visibility ? new Float64Array(N * K) : undefined;
-  const planesX = rowsAsPlanes(vx);
-  const planesY = rowsAsPlanes(vy);
   const tmp = new Float64Array(1);
   const needRow = s.visibility;
   const rowX = needRow ? new Float64Array(vx.W) : tmp;
@@ -157,9 +155,9 @@ export function decodeSimccWith(pv: ReturnType<typeof simccPairView>, s: SimccDe
   for (let n = 0; n < N; n++) {
     for (let k = 0; k < K; k++) {
       const m = n * K + k;
-      const ix = rowArgmax(vx, planesX, n, k, tmp, 'x');
+      const ix = rowArgmax(vx, n, k, tmp, 'x');
       const mx = tmp[0];
-      const iy = rowArgmax(vy, planesY, n, k, tmp, 'y');
+      const iy = rowArgmax(vy, n, k, tmp, 'y');
       const my = tmp[0];
       const score = combineScores(mx, my, s.score, f);
       sc[m] = score;

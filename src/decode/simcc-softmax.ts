@@ -66,7 +66,12 @@ export function softmaxMaximum(t: Float64Array, W: number, f: (v: number) => num
     const v = t[i];
     if (!(v <= m)) m = v; // NaN wins (np.max propagates NaN)
   }
-  for (let i = 0; i < W; i++) t[i] = f(Math.exp(f(t[i] - m)));
+  // exp(d) underflows to exactly 0 below these (float32: < 2^-150 rounds to 0; float64: Math.exp(−746) = 0): skip the call.
+  const cut = f === Math.fround ? -104 : -746;
+  for (let i = 0; i < W; i++) {
+    const d = f(t[i] - m);
+    t[i] = d < cut ? 0 : f(Math.exp(d));
+  }
   const s = f(0 + numpyPairwiseSum(t, 0, W, f));
   let best = -Infinity;
   let bi = 0;

@@ -4,7 +4,8 @@
  * bin i is `data[offset + n·sN + k·sK + i·sW]`; no copy is made.
  */
 import type { NdArray } from 'ndarray';
-import { checkNdArray, type FloatData, type HeatmapView } from '../core/ndarray.js';
+import { checkNdArray, type FloatData } from '../core/ndarray.js';
+import { flatArgmax } from '../core/nan-max.js';
 
 /** One SimCC tensor as rows of bins. */
 export interface SimccView {
@@ -60,9 +61,29 @@ export function simccPairView(x: unknown, y: unknown, ranks: readonly number[] =
   return { batched: vx.batched, N: vx.N, K: vx.K, x: vx, y: vy };
 }
 
-/** A one-row {@link HeatmapView} over a SimCC tensor, so that the heatmap argmax kernels read its rows in place. */
-export function rowsAsPlanes(v: SimccView): HeatmapView {
-  return { batched: true, B: v.N, K: v.K, H: 1, W: v.W, data: v.data, offset: v.offset, sB: v.sN, sK: v.sK, sH: v.sW === 1 ? v.W : v.W * v.sW, sW: v.sW };
+/**
+ * Arg-maximum of the row starting at `base` (first maximum wins, a NaN wins
+ * at its first position, as `np.argmax`), its value written to `out[0]`.
+ * Contiguous rows use core's four-lane scan; cost one pass, no allocation.
+ */
+export function rowArgmaxAt(v: SimccView, base: number, out: Float64Array): number {
+  if (v.sW === 1) return flatArgmax(v.data, base, v.W, out);
+  const { data, sW, W } = v;
+  let best = -Infinity;
+  let bi = 0;
+  for (let i = 0, p = base; i < W; i++, p += sW) {
+    const x = data[p];
+    if (!(x <= best)) {
+      if (x !== x) {
+        out[0] = NaN;
+        return i;
+      }
+      best = x;
+      bi = i;
+    }
+  }
+  out[0] = best;
+  return bi;
 }
 
 /** Base index of row (n, k). */

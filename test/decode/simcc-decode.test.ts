@@ -5,9 +5,7 @@ import type { NdArray } from 'ndarray';
 import { decodeSimcc, simccArgmax } from '../../src/decode/index.js';
 import { darkRefineRow, darkRefineRowFull, simccDarkKernelSize } from '../../src/decode/simcc-dark.js';
 import { simccBlurKernel } from '../../src/decode/gaussian-blur-1d.js';
-import { simccView, rowBase } from '../../src/decode/simcc-view.js';
-import { planeArgmax } from '../../src/decode/argmax.js';
-import { rowsAsPlanes } from '../../src/decode/simcc-view.js';
+import { simccView, rowBase, rowArgmaxAt } from '../../src/decode/simcc-view.js';
 
 const f32 = (shape: number[], fill: (i: number) => number) => ndarray(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => fill(i)), shape);
 const gauss = (W: number, mu: number, s: number, amp = 1) => (i: number) => amp * Math.exp(-(((i % W) - mu) ** 2) / (2 * s * s));
@@ -102,7 +100,7 @@ describe('decodeSimcc', () => {
         const v = simccView('x', a);
         const kernel = simccBlurKernel(simccDarkKernelSize(p.sigma));
         const tmp = new Float64Array(1);
-        const idx = planeArgmax(rowsAsPlanes(v), rowBase(v, 0, 0), tmp);
+        const idx = rowArgmaxAt(v, rowBase(v, 0, 0), tmp);
         const fast = darkRefineRow(v, 0, kernel, idx, idx, tmp[0]);
         const full = darkRefineRowFull(v, 0, kernel, idx, new Float64Array(p.W));
         expect(Object.is(fast, full) || fast === full).toBe(true);
