@@ -5,8 +5,9 @@
  */
 import type { NdArray } from 'ndarray';
 import { readKeypointRows, rowsToNdArray, type KeypointsInput } from './keypoint-rows.js';
-import { RelativeVelocityState, velocityParams, type VelocityFilterConfig } from './relative-velocity.js';
-import { TfjsOneEuroState, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
+import type { ChannelBank } from './channel-bank.js';
+import { RelativeVelocityBank, velocityParams, type VelocityFilterConfig } from './relative-velocity.js';
+import { TfjsOneEuroBank, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
 import { boolOption, checkTimestamp, describeValue, enumOption, finiteOption, optionsBag } from './validate.js';
 
 /** Object-scale options shared by both keypoint filters (tfjs config names). */
@@ -38,14 +39,11 @@ export interface KeypointsFilter {
   reset(): void;
 }
 
-interface ScalarState {
-  apply(v: number, us: number, scale: number): number;
-}
-
 /** Validated keypoints-filter configuration. */
 export interface KeypointsFilterParams {
   type: 'oneEuro' | 'velocity';
-  make: () => ScalarState;
+  /** A bank of `channels` fresh scalar filters (flat state). */
+  makeBank: (channels: number) => ChannelBank;
   minAllowedObjectScale: number | undefined;
   disableValueScaling: boolean;
 }
@@ -58,50 +56,70 @@ export function keypointsFilterParams(name: string, options: unknown, impliedTyp
   const disableValueScaling = boolOption(`${name}.disableValueScaling`, o.disableValueScaling, false);
   if (type === 'oneEuro') {
     const p = oneEuroParams(name, o);
-    return { type, make: () => new TfjsOneEuroState(p), minAllowedObjectScale, disableValueScaling };
+    return { type, makeBank: (n) => new TfjsOneEuroBank(p, n), minAllowedObjectScale, disableValueScaling };
   }
   const p = velocityParams(name, o);
-  return { type, make: () => new RelativeVelocityState(p), minAllowedObjectScale, disableValueScaling };
+  return { type, makeBank: (n) => new RelativeVelocityBank(p, n), minAllowedObjectScale, disableValueScaling };
+}
+
+/** Channels per keypoint: x, y, z (the reference keeps three filters per keypoint whatever D is). */
+export const CHANNELS_PER_KEYPOINT = 3;
+
+/**
+ * The value scale of one pose: 1 with `disableValueScaling`, else `1/objectScale`; `null` when
+ * `objectScale < minAllowedObjectScale` (the pose passes through unfiltered, state kept).
+ * @throws TypeError / RangeError naming `name` unless `objectScale` is a finite number > 0 (checked after the minimum, as the reference compares first).
+ */
+export function poseValueScale(p: KeypointsFilterParams, name: string, objectScale: unknown): number | null {
+  if (p.disableValueScaling) return 1;
+  if (typeof objectScale !== 'number') throw new TypeError(`${name} must be a number (px), got ${describeValue(objectScale)}`);
+  if (p.minAllowedObjectScale !== undefined && objectScale < p.minAllowedObjectScale) return null;
+  if (!(objectScale > 0) || !Number.isFinite(objectScale)) throw new RangeError(`${name} must be finite and > 0, got ${objectScale}`);
+  return 1.0 / objectScale;
+}
+
+/** One pose stream's filter state: a bank of `K·3` channels, or null before the first pose. */
+export interface KeypointsStream {
+  bank: ChannelBank | null;
+  K: number;
+}
+
+/**
+ * Filter one pose's rows `data[off + k·D + d]` (`D` 3 or 4, x, y (z) then the score) in place, as
+ * tfjs `KeypointsOneEuroFilter.apply` / `KeypointsVelocityFilter.apply` do, updating `s`.
+ * Internal: rows and timestamp checked by the caller; `objectScale` is checked here.
+ */
+export function filterKeypointRows(p: KeypointsFilterParams, s: KeypointsStream, data: Float64Array, off: number, K: number, D: number, microSeconds: number, objectScale: unknown, scaleName = 'objectScale'): void {
+  // T6: KeypointsOneEuroFilter (re)creates its filters before the scale check (keypoints_one_euro_filter.ts:45);
+  // KeypointsVelocityFilter after it (keypoints_velocity_filter.ts:47-58).
+  if (p.type === 'oneEuro' && (s.bank === null || s.K !== K)) ensureBank(p, s, K);
+  const valueScale = poseValueScale(p, scaleName, objectScale);
+  if (valueScale === null) return;
+  if (p.type === 'velocity' && (s.bank === null || s.K !== K)) ensureBank(p, s, K);
+  (s.bank as ChannelBank).applyRows(data, off, K, D, D - 1, 0, CHANNELS_PER_KEYPOINT, microSeconds, valueScale);
+}
+
+function ensureBank(p: KeypointsFilterParams, s: KeypointsStream, K: number): void {
+  s.bank = p.makeBank(K * CHANNELS_PER_KEYPOINT);
+  s.K = K;
 }
 
 /** The filter of {@link createKeypointsFilter} from validated parameters. */
 export function keypointsFilterFrom(p: KeypointsFilterParams): KeypointsFilter {
-  let filters: ScalarState[][] | null = null; // [x, y, z] × K
-  const ensure = (K: number) => {
-    if (filters === null || filters[0].length !== K) filters = [0, 1, 2].map(() => Array.from({ length: K }, p.make));
-  };
+  const s: KeypointsStream = { bank: null, K: 0 };
   return {
     apply(keypoints, microSeconds, objectScale) {
       if (keypoints === null || keypoints === undefined) {
-        filters = null;
+        s.bank = null;
         return null;
       }
       const rows = readKeypointRows('keypoints', keypoints, [3, 4]);
       checkTimestamp('microSeconds', microSeconds);
-      // T6: KeypointsOneEuroFilter (re)creates its filters before the scale check (keypoints_one_euro_filter.ts:45);
-      // KeypointsVelocityFilter after it (keypoints_velocity_filter.ts:47-58).
-      if (p.type === 'oneEuro') ensure(rows.K);
-      let valueScale = 1;
-      if (!p.disableValueScaling) {
-        if (typeof objectScale !== 'number') throw new TypeError(`objectScale must be a number (px), got ${describeValue(objectScale)}`);
-        if (p.minAllowedObjectScale !== undefined && objectScale < p.minAllowedObjectScale) return rowsToNdArray(rows);
-        if (!(objectScale > 0) || !Number.isFinite(objectScale)) throw new RangeError(`objectScale must be finite and > 0, got ${objectScale}`);
-        valueScale = 1.0 / objectScale;
-      }
-      if (p.type === 'velocity') ensure(rows.K);
-      const f = filters as unknown as ScalarState[][];
-      const { K, D, data } = rows;
-      const coords = D - 1;
-      for (let k = 0; k < K; k++) {
-        for (let c = 0; c < coords; c++) {
-          const v = data[k * D + c];
-          if (!Number.isNaN(v)) data[k * D + c] = f[c][k].apply(v, microSeconds, valueScale);
-        }
-      }
+      filterKeypointRows(p, s, rows.data, 0, rows.K, rows.D, microSeconds, objectScale);
       return rowsToNdArray(rows);
     },
     reset() {
-      filters = null;
+      s.bank = null;
     },
   };
 }

@@ -3,7 +3,7 @@
  * casiez/OneEuroFilter `python/OneEuroFilter/OneEuroFilter.py` (b992684) computes it, and the
  * tfjs-models variant behind `type: 'tfjs'`. Time in seconds (Casiez) or microseconds (tfjs).
  */
-import { TfjsOneEuroState, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
+import { TfjsOneEuroBank, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
 import { scalarStream, type ScalarStreamFilter } from './relative-velocity.js';
 import { checkTimestamp, describeValue, enumOption, finiteOption, optionsBag } from './validate.js';
 
@@ -184,7 +184,7 @@ function createCasiez(p: CasiezParams): OneEuroFilter {
  * passes through. Cost O(1) per channel.
  *
  * `type: 'tfjs'`: tfjs-models `new OneEuroFilter(config)` with its config names; `apply(value |
- * null, microSeconds, valueScale)` (see {@link TfjsOneEuroState} for the rules), float64-exact.
+ * null, microSeconds, valueScale)` (see {@link TfjsOneEuroBank} for the rules), float64-exact.
  *
  * @throws TypeError / RangeError naming the option: cutoffs and frequency must be finite and > 0,
  *   beta finite and ≥ 0, `derivative` 'filtered' or 'raw'.
@@ -196,7 +196,7 @@ export function createOneEuroFilter(options: OneEuroOptions | TfjsOneEuroOptions
   const type = enumOption('options.type', o.type, ['casiez', 'tfjs'] as const, 'casiez');
   if (type === 'tfjs') {
     const p = oneEuroParams('options', o);
-    return scalarStream(() => new TfjsOneEuroState(p));
+    return scalarStream(() => new TfjsOneEuroBank(p, 1));
   }
   return createCasiez(casiezParams(o as Partial<OneEuroOptions>));
 }

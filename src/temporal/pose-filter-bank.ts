@@ -6,7 +6,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { MOVENET_KEYPOINT_FILTER_CONFIG } from './constants.js';
-import { keypointsFilterFrom, keypointsFilterParams, type KeypointsFilter, type KeypointsFilterOptions } from './keypoints-filter.js';
+import { filterKeypointRows, keypointsFilterParams, type KeypointsFilterOptions, type KeypointsStream } from './keypoints-filter.js';
 import { readPoseBox, readPoseRows, type PoseBox, type PoseLike } from './pose-input.js';
 import { createPoseTracker, type PoseTrackerOptions } from './tracker.js';
 import { checkTimestamp, describeValue, finiteOption, optionsBag } from './validate.js';
@@ -132,7 +132,7 @@ export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilte
     if (!Array.isArray(s) || s.length !== 2) throw new TypeError(`options.trackerImageSize must be [W, H], got ${describeValue(s)}`);
     size = [finiteOption('options.trackerImageSize[0] (W)', s[0], { positive: true }), finiteOption('options.trackerImageSize[1] (H)', s[1], { positive: true })];
   }
-  const filters = new Map<number | string, { f: KeypointsFilter; seen: number }>();
+  const filters = new Map<number | string, { f: KeypointsStream; seen: number }>();
 
   return {
     apply(poses, microSeconds) {
@@ -153,18 +153,18 @@ export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilte
       const out = poses.map((pose, i) => {
         let entry = filters.get(ids[i]);
         if (!entry) {
-          entry = { f: keypointsFilterFrom(fp), seen: ts };
+          entry = { f: { bank: null, K: 0 }, seen: ts };
           filters.set(ids[i], entry);
         }
         entry.seen = ts;
-        const r = rows[i];
-        const sm = entry.f.apply(ndarray(r.data, [r.K, r.D]), ts, fp.disableValueScaling ? 1 : scaleOf(objectScale, pose, i)) as NdArray<Float64Array>;
-        let keypoints = sm;
+        const r = rows[i]; // a fresh copy of the pose's rows: filtered in place, it becomes the output
+        filterKeypointRows(fp, entry.f, r.data, 0, r.K, r.D, ts, fp.disableValueScaling ? 1 : scaleOf(objectScale, pose, i));
+        let keypoints = ndarray(r.data, [r.K, r.D]);
         if (r.inputD === 2) {
           const xy = new Float64Array(r.K * 2);
           for (let k = 0; k < r.K; k++) {
-            xy[k * 2] = sm.data[k * 3];
-            xy[k * 2 + 1] = sm.data[k * 3 + 1];
+            xy[k * 2] = r.data[k * 3];
+            xy[k * 2 + 1] = r.data[k * 3 + 1];
           }
           keypoints = ndarray(xy, [r.K, 2]);
         }

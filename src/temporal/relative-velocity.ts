@@ -2,7 +2,8 @@
  * tfjs-models' `RelativeVelocityFilter` (shared/filters/relative_velocity_filter.ts,
  * pose-detection 2.1.3; MediaPipe relative_velocity_filter.cc, kLegacyTransition). Time in µs.
  */
-import { LowPassState, checkValue } from './low-pass.js';
+import type { ChannelBank } from './channel-bank.js';
+import { checkValue } from './low-pass.js';
 import { checkTimestamp, finiteOption, intOption, optionsBag } from './validate.js';
 
 /** tfjs-models `VelocityFilterConfig` (config names kept). */
@@ -26,47 +27,92 @@ export function velocityParams(name: string, config: unknown): VelocityFilterCon
 const ASSUMED_MAX_DURATION = 1e6 / 30;
 
 /**
- * The reference state machine (relative_velocity_filter.ts:58-114), float64-exact. Internal.
- * `lastTimestamp >= trunc(µs)` returns the raw value and changes nothing (initial −1, so t = 0 is
- * accepted); first sample: alpha 1; then `distance = x·scale − lastX·lastScale`, durations summed
- * newest first while `cum + d <= (1 + window.length)·1e6/30`, `velocity = Σdistance/(Σduration·1e-6)`,
- * `alpha = 1 − 1/(1 + velocityScale·|velocity|)`; output `lowpass(x, alpha)`.
+ * `size` independent reference filters (relative_velocity_filter.ts:58-114), float64-exact, state
+ * in flat Float64Arrays (the window a ring of `windowSize` (distance, duration) pairs per
+ * channel). Internal. Per channel: `lastTimestamp >= trunc(µs)` returns the raw value and changes
+ * nothing (initial −1, so t = 0 is accepted); first sample: passed through (alpha 1); then
+ * `distance = x·scale − lastX·lastScale`, durations summed newest first while
+ * `cum + d <= (1 + window.length)·1e6/30`, `velocity = Σdistance/(Σduration·1e-6)`,
+ * `alpha = 1 − 1/(1 + velocityScale·|velocity|)`; output `stored + alpha·(x − stored)`
+ * (low_pass_filter.ts:40), then the pair enters the window (newest first, the oldest beyond
+ * `windowSize` dropped). Cost O(windowSize) per channel, no allocation.
  */
-export class RelativeVelocityState {
-  private readonly window: { distance: number; duration: number }[] = [];
-  private readonly lowPass = new LowPassState(1.0);
-  private lastValue = 0;
-  private lastValueScale = 1;
-  private lastTimestamp = -1;
+export class RelativeVelocityBank implements ChannelBank {
+  readonly size: number;
+  private readonly last: Float64Array;
+  private readonly lastValue: Float64Array;
+  private readonly lastScale: Float64Array;
+  private readonly stored: Float64Array;
+  private readonly distance: Float64Array;
+  private readonly duration: Float64Array;
+  /** Ring index of the newest pair and number of pairs, per channel. */
+  private readonly head: Int32Array;
+  private readonly count: Int32Array;
 
-  constructor(private readonly p: VelocityFilterConfig) {}
+  constructor(
+    private readonly p: VelocityFilterConfig,
+    size: number,
+  ) {
+    this.size = size;
+    this.last = new Float64Array(size).fill(-1);
+    this.lastValue = new Float64Array(size);
+    this.lastScale = new Float64Array(size).fill(1);
+    this.stored = new Float64Array(size);
+    this.distance = new Float64Array(size * p.windowSize);
+    this.duration = new Float64Array(size * p.windowSize);
+    this.head = new Int32Array(size);
+    this.count = new Int32Array(size);
+  }
 
-  apply(value: number, microSeconds: number, valueScale: number): number {
+  applyRows(data: Float64Array, off: number, K: number, D: number, coords: number, chBase: number, chStride: number, microSeconds: number, valueScale: number): void {
     const us = Math.trunc(microSeconds);
-    if (this.lastTimestamp >= us) return value;
-    let alpha: number;
-    if (this.lastTimestamp === -1) {
-      alpha = 1;
-    } else {
-      const distance = value * valueScale - this.lastValue * this.lastValueScale;
-      const duration = us - this.lastTimestamp;
-      let cumulativeDistance = distance;
-      let cumulativeDuration = duration;
-      const maxCumulativeDuration = (1 + this.window.length) * ASSUMED_MAX_DURATION;
-      for (const el of this.window) {
-        if (cumulativeDuration + el.duration > maxCumulativeDuration) break;
-        cumulativeDistance += el.distance;
-        cumulativeDuration += el.duration;
+    const { last, lastValue, lastScale, stored, distance, duration, head, count } = this;
+    const W = this.p.windowSize;
+    const velocityScale = this.p.velocityScale;
+    for (let k = 0; k < K; k++) {
+      const row = off + k * D;
+      const chRow = chBase + k * chStride;
+      for (let c = 0; c < coords; c++) {
+        const i = row + c;
+        const v = data[i];
+        if (v !== v) continue; // NaN: absent, state untouched
+        const j = chRow + c;
+        const l = last[j];
+        if (l >= us) continue; // :61-63: returned raw, nothing changes
+        let r = v; // first sample: the low-pass passes it through
+        if (l !== -1) {
+          const dist = v * valueScale - lastValue[j] * lastScale[j];
+          const dur = us - l;
+          let cumDistance = dist;
+          let cumDuration = dur;
+          const n = count[j];
+          const maxCumulativeDuration = (1 + n) * ASSUMED_MAX_DURATION;
+          const base = j * W;
+          let q = head[j];
+          for (let m = 0; m < n; m++) {
+            const d = duration[base + q];
+            if (cumDuration + d > maxCumulativeDuration) break;
+            cumDistance += distance[base + q];
+            cumDuration += d;
+            q = q === 0 ? W - 1 : q - 1;
+          }
+          const velocity = cumDistance / (cumDuration * 1e-6);
+          const alpha = 1 - 1 / (1 + velocityScale * Math.abs(velocity));
+          const h = n === 0 ? 0 : head[j] === W - 1 ? 0 : head[j] + 1;
+          distance[base + h] = dist;
+          duration[base + h] = dur;
+          head[j] = h;
+          if (n < W) count[j] = n + 1;
+          const st = stored[j];
+          r = st + alpha * (v - st);
+        }
+        lastValue[j] = v;
+        lastScale[j] = valueScale;
+        last[j] = us;
+        stored[j] = r;
+        data[i] = r;
       }
-      const velocity = cumulativeDistance / (cumulativeDuration * 1e-6);
-      alpha = 1 - 1 / (1 + this.p.velocityScale * Math.abs(velocity));
-      this.window.unshift({ distance, duration });
-      if (this.window.length > this.p.windowSize) this.window.pop();
     }
-    this.lastValue = value;
-    this.lastValueScale = valueScale;
-    this.lastTimestamp = us;
-    return this.lowPass.applyWithAlpha(value, alpha);
   }
 }
 
@@ -83,9 +129,10 @@ export interface ScalarStreamFilter {
   reset(): void;
 }
 
-/** Shared argument handling of the µs-timestamp scalar filters. */
-export function scalarStream(make: () => { apply(v: number, us: number, s: number): number }): ScalarStreamFilter {
-  let state = make();
+/** Shared argument handling of the µs-timestamp scalar filters: a one-channel bank per stream. */
+export function scalarStream(make: () => ChannelBank): ScalarStreamFilter {
+  let bank = make();
+  const cell = new Float64Array(1);
   return {
     apply(value, microSeconds, valueScale = 1) {
       const v = checkValue('value', value);
@@ -93,10 +140,12 @@ export function scalarStream(make: () => { apply(v: number, us: number, s: numbe
       finiteOption('valueScale', valueScale);
       if (v === null) return null;
       if (Number.isNaN(v)) return NaN;
-      return state.apply(v, microSeconds, valueScale);
+      cell[0] = v;
+      bank.applyRows(cell, 0, 1, 1, 1, 0, 1, microSeconds, valueScale);
+      return cell[0];
     },
     reset() {
-      state = make();
+      bank = make();
     },
   };
 }
@@ -108,5 +157,5 @@ export function scalarStream(make: () => { apply(v: number, us: number, s: numbe
  */
 export function createRelativeVelocityFilter(options: VelocityFilterConfig): ScalarStreamFilter {
   const p = velocityParams('options', options);
-  return scalarStream(() => new RelativeVelocityState(p));
+  return scalarStream(() => new RelativeVelocityBank(p, 1));
 }
