@@ -5,6 +5,7 @@
  */
 import { TfjsOneEuroBank, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
 import { scalarStream, type ScalarStreamFilter } from './relative-velocity.js';
+import { CasiezBank, type CasiezParams } from './casiez-bank.js';
 import { checkTimestamp, describeValue, enumOption, finiteOption, optionsBag } from './validate.js';
 
 /** Options of the Casiez filter (`type: 'casiez'`, the default). Cutoffs in Hz. */
@@ -54,76 +55,6 @@ export interface OneEuroFilter {
   reset(): void;
 }
 
-interface LowPass {
-  /** Last raw value (`__y`, undefined = None). */
-  y: number | undefined;
-  /** Last filtered value (`__s`), kept by `reset()`. */
-  s: number | undefined;
-}
-
-interface Channel {
-  freq: number | undefined;
-  lastTime: number | undefined;
-  x: LowPass;
-  dx: LowPass;
-}
-
-interface CasiezParams {
-  minCutoff: number;
-  beta: number;
-  dCutoff: number;
-  frequency: number | undefined;
-  raw: boolean;
-}
-
-function needFrequency(freq: number | undefined): number {
-  if (freq === undefined) {
-    throw new RangeError('options.frequency is required: the timestamps do not give a sampling frequency for this sample (none given, a first timestamp of 0, or one that does not advance)');
-  }
-  return freq;
-}
-
-/** `__alpha` (OneEuroFilter.py:111-113) in the reference's order: te = 1/freq; tau = 1/(2π·cutoff); 1/(1 + tau/te). */
-function alpha(freq: number | undefined, cutoff: number): number {
-  const te = 1.0 / needFrequency(freq);
-  const tau = 1.0 / (2 * Math.PI * cutoff);
-  return 1.0 / (1.0 + tau / te);
-}
-
-/** The low-pass (:50-59): first value passes through; then `a·x + (1 − a)·s`. Alpha is computed only when used. */
-function lowPass(f: LowPass, value: number, a: () => number): number {
-  let s = value;
-  if (f.y !== undefined) {
-    const al = a();
-    s = al * value + (1.0 - al) * (f.s as number);
-  }
-  f.y = value;
-  f.s = s;
-  return s;
-}
-
-/** Python truthiness of an optional number (None and 0.0 are falsy). */
-function truthy(t: number | undefined): t is number {
-  return t !== undefined && t !== 0;
-}
-
-/** One call of the reference filter (:127-137) on one channel. */
-function step(p: CasiezParams, c: Channel, x: number, timestamp: number | undefined): number {
-  // C2, OneEuroFilter.py:127-129: 0.0 is falsy; a repeat or a step back keeps freq but still becomes lasttime.
-  if (truthy(c.lastTime) && truthy(timestamp) && timestamp > c.lastTime) c.freq = 1.0 / (timestamp - c.lastTime);
-  c.lastTime = timestamp;
-  // C3, :131: lastFilteredValue() (as published) or lastValue() (the 2012 code).
-  const prev = p.raw ? c.x.y : c.x.s;
-  const dx = prev === undefined ? 0.0 : (x - prev) * needFrequency(c.freq);
-  const edx = lowPass(c.dx, dx, () => alpha(c.freq, p.dCutoff));
-  const cutoff = p.minCutoff + p.beta * Math.abs(edx);
-  return lowPass(c.x, x, () => alpha(c.freq, cutoff));
-}
-
-function newChannel(p: CasiezParams): Channel {
-  return { freq: p.frequency, lastTime: undefined, x: { y: undefined, s: undefined }, dx: { y: undefined, s: undefined } };
-}
-
 function casiezParams(o: Partial<OneEuroOptions>): CasiezParams {
   return {
     minCutoff: finiteOption('options.minCutoff', o.minCutoff, { fallback: 1, positive: true }),
@@ -134,40 +65,49 @@ function casiezParams(o: Partial<OneEuroOptions>): CasiezParams {
   };
 }
 
+/** Typed arrays whose elements are always numbers (no per-element type check needed). */
+function isFloatArray(v: unknown): v is Float64Array | Float32Array {
+  return v instanceof Float64Array || v instanceof Float32Array;
+}
+
 function createCasiez(p: CasiezParams): OneEuroFilter {
-  let channels: Channel[] | null = null;
+  let bank: CasiezBank | null = null;
   let vector = false;
   let wasReset = false;
+  const cell = new Float64Array(1);
   function filter(value: number, timestampSeconds?: number | null): number;
   function filter(value: ArrayLike<number>, timestampSeconds?: number | null): Float64Array;
   function filter(value: number | ArrayLike<number>, timestampSeconds?: number | null): number | Float64Array {
-    const ts = timestampSeconds === undefined || timestampSeconds === null ? undefined : checkTimestamp('timestampSeconds', timestampSeconds);
+    // None is stored as 0: the reference only tests its truthiness (C2).
+    const ts = timestampSeconds === undefined || timestampSeconds === null ? 0 : checkTimestamp('timestampSeconds', timestampSeconds);
     const isNum = typeof value === 'number';
-    if (!isNum && !(Array.isArray(value) || ArrayBuffer.isView(value))) {
-      throw new TypeError(`value must be a number or an array of numbers, got ${describeValue(value)}`);
+    if (!isNum && !isFloatArray(value)) {
+      if (!(Array.isArray(value) || ArrayBuffer.isView(value))) throw new TypeError(`value must be a number or an array of numbers, got ${describeValue(value)}`);
+      const vs = value as ArrayLike<unknown>;
+      for (let i = 0; i < vs.length; i++) if (typeof vs[i] !== 'number') throw new TypeError(`value[${i}] must be a number, got ${describeValue(vs[i])}`);
     }
-    const vals: ArrayLike<number> = isNum ? [value] : (value as ArrayLike<number>);
-    if (!isNum) for (let i = 0; i < vals.length; i++) if (typeof vals[i] !== 'number') throw new TypeError(`value[${i}] must be a number, got ${describeValue(vals[i])}`);
-    if (channels === null || (wasReset && (channels.length !== vals.length || vector !== !isNum))) {
-      channels = Array.from({ length: vals.length }, () => newChannel(p));
+    const n = isNum ? 1 : (value as ArrayLike<number>).length;
+    if (bank === null || (wasReset && (bank.size !== n || vector !== !isNum))) {
+      bank = new CasiezBank(p, n);
       vector = !isNum;
-    } else if (channels.length !== vals.length || vector !== !isNum) {
-      throw new RangeError(`value must keep its shape (${vector ? `${channels.length} channels` : 'a number'}), got ${isNum ? 'a number' : `${vals.length} values`}; call reset() first`);
+    } else if (bank.size !== n || vector !== !isNum) {
+      throw new RangeError(`value must keep its shape (${vector ? `${bank.size} channels` : 'a number'}), got ${isNum ? 'a number' : `${n} values`}; call reset() first`);
     }
     wasReset = false;
-    const out = new Float64Array(vals.length);
-    for (let i = 0; i < vals.length; i++) out[i] = Number.isNaN(vals[i]) ? NaN : step(p, channels[i], vals[i], ts);
-    return isNum ? out[0] : out;
+    if (isNum) {
+      cell[0] = value as number;
+      bank.filter(cell, ts, cell);
+      return cell[0];
+    }
+    const out = new Float64Array(n);
+    bank.filter(value as ArrayLike<number>, ts, out);
+    return out;
   }
   return {
     filter,
     reset() {
       // OneEuroFilter.py reset(): x.reset(), dx.reset() (clear __y only), lasttime = None.
-      for (const c of channels ?? []) {
-        c.x.y = undefined;
-        c.dx.y = undefined;
-        c.lastTime = undefined;
-      }
+      bank?.reset();
       wasReset = true;
     },
   };
