@@ -8,6 +8,8 @@ export { createRelativeVelocityFilter } from './relative-velocity.js';
 export type { ScalarStreamFilter, VelocityFilterConfig } from './relative-velocity.js';
 export { createKeypointsFilter } from './keypoints-filter.js';
 export type { KeypointsFilter, KeypointsFilterOptions, ObjectScaleOptions } from './keypoints-filter.js';
+export { createKeypointsFilterBatch } from './keypoints-filter-batch.js';
+export type { KeypointsFilterBatch } from './keypoints-filter-batch.js';
 export { createKeypointsSmoothingFilter } from './keypoints-smoothing.js';
 export type { KeypointsSmoothingFilter, KeypointsSmoothingOptions, NormalizedRect } from './keypoints-smoothing.js';
 export { createLowPassVisibilityFilter } from './visibility.js';
