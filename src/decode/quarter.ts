@@ -46,8 +46,8 @@ export function quarterRule(options: QuarterOptions | undefined): 'mmpose' | 'hr
 /**
  * Move each keypoint a quarter pixel towards the higher neighbour on each axis.
  * Heatmap pixels in and out. Cost O(N·K).
- * @param keypoints `[N, K, 2]` with heatmaps `[K, H, W]`, or `[B, K, 2]` with `[B, K, H, W]`
- * @returns fresh keypoints `[N, K, 2]` (Float64Array)
+ * @param keypoints `[K, 2]` (what heatmapArgmax returns) or `[N, K, 2]` with heatmaps `[K, H, W]`, or `[B, K, 2]` with `[B, K, H, W]`
+ * @returns fresh keypoints of the shape of `keypoints` (Float64Array)
  */
 export function refineQuarter(keypoints: NdArray, heatmaps: NdArray, options?: QuarterOptions): NdArray<Float64Array> {
   const rule = quarterRule(options);
