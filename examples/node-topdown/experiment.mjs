@@ -123,7 +123,7 @@ function topdownFigures(set, crops) {
   const detNms = crops['movenet:det'];
   const labelled = new Set(set.gt.annotations.filter((a) => a.num_keypoints > 0).map((a) => a.id));
   for (const im of set.images) {
-    const href = backgroundDataUrl(im.pixels, 256, 50);
+    const href = backgroundDataUrl(im.pixels, 200, 45);
     const pick = (key, dec, minScore = 0) =>
       (crops[key] ?? [])
         .filter((c) => c.box.image_id === im.id && (c.box.annId === undefined || labelled.has(c.box.annId)) && c.box.score >= 0.5 && instanceScore(c.box.score, c.decoded[dec].scores) >= minScore)
