@@ -27,11 +27,11 @@ import { TopkBuffer } from '../src/decode/topk-peaks.js';
 import { heatmapView } from '../src/core/ndarray.js';
 import { cocoKeypointEval } from '../src/metrics/index.js';
 import type { CocoDataset, CocoKeypointResult } from '../src/metrics/index.js';
-import { createPrng, type Prng } from './util/prng.js';
+import { createPrng, type Prng } from '../src/core/prng.js';
 import { describeMachine, machineInfo } from './util/machine.js';
 import { summarizeTimings, type TimingSummary } from './util/timing.js';
 import { renderMarkdown, fmt } from './report/table.js';
-import { lineChart } from './svg/line-chart.js';
+import { lineChart } from '../src/render/line-chart.js';
 
 /** mmpose 759b39c reference timings (ms) on this machine kind: torch 1.13, one thread, 128×128, K = 17, top-30. */
 export const REFERENCE_MS = Object.freeze({ ae5: 33.9, ae20: 58.5, spr8: 1.96 });

@@ -7,7 +7,7 @@
  * Run: `npx tsup bench/coco-eval.ts --format esm -d /tmp/bb && node /tmp/bb/coco-eval.js [nDets]`
  */
 import { cocoKeypointEval, type CocoDataset, type CocoKeypointResult } from '../src/metrics/index.js';
-import { createPrng } from './util/prng.js';
+import { createPrng } from '../src/core/prng.js';
 
 /** Options of {@link benchCocoEval}. */
 export interface CocoEvalBenchOptions {

@@ -14,7 +14,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { topdownAffine, warpAffine, warpAffineToTensor, type Affine } from '../src/crop/index.js';
-import { createPrng } from './util/prng.js';
+import { createPrng } from '../src/core/prng.js';
 import { describeMachine, machineInfo } from './util/machine.js';
 import { summarizeTimings, timeInterleaved, type TimingSummary } from './util/timing.js';
 import { quantile } from './util/stats.js';

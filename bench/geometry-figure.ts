@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { el, svgDocument, esc } from './svg/svg.js';
+import { el, svgDocument, esc } from '../src/render/svg.js';
 
 const w = 16; // input px
 const W = 4; // heatmap px

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { UsageError } from '../src/cli/usage.js';
 import type { BenchRequest } from '../src/cli/bench-request.js';
 import { runBenchmark } from './run.js';
-import { createProgress } from './util/progress.js';
+import { createProgress } from '../src/cli/progress.js';
 import { buildSections, sectionsText } from './report/sections.js';
 import { writeBenchOutput } from './report/write-output.js';
 import { runGpuSpeed } from './sections/gpu-speed.js';

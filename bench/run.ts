@@ -17,7 +17,7 @@ import { missedTargets } from './report/speed-tables.js';
 import type { RealHeatmapSet } from './sections/real-heatmaps-load.js';
 import type { ExtraBench } from './sections/extra-types.js';
 import type { BenchResults, CocoEvalTiming } from './results.js';
-import type { Progress } from './util/progress.js';
+import type { Progress } from '../src/cli/progress.js';
 
 export interface RunOptions {
   quick: boolean;

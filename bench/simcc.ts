@@ -20,13 +20,13 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { createCodec, decodeSimcc } from '../src/decode/index.js';
-import { createPrng, type Prng } from './util/prng.js';
+import { createPrng, type Prng } from '../src/core/prng.js';
 import { describeMachine, machineInfo } from './util/machine.js';
 import { summarizeTimings, timeInterleaved, type TimingSummary } from './util/timing.js';
 import { mean, quantile, max } from './util/stats.js';
 import { sumLoop } from './util/sum-baseline.js';
 import { renderMarkdown, fmt } from './report/table.js';
-import { barChart } from './svg/bar-chart.js';
+import { barChart } from '../src/render/bar-chart.js';
 
 const INPUT: [number, number] = [192, 256];
 const HEATMAP: [number, number] = [48, 64];

@@ -28,12 +28,12 @@ import {
   BLAZEPOSE_LANDMARKS_FILTER_CONFIG,
   type TfjsOneEuroConfig,
 } from '../src/temporal/index.js';
-import { createPrng, type Prng } from './util/prng.js';
+import { createPrng, type Prng } from '../src/core/prng.js';
 import { describeMachine, machineInfo } from './util/machine.js';
 import { summarizeTimings, timeInterleaved } from './util/timing.js';
 import { quantile } from './util/stats.js';
 import { renderMarkdown, fmt } from './report/table.js';
-import { el, esc, svgDocument, colour, decadeTicks, tickLabel } from './svg/svg.js';
+import { el, esc, svgDocument, colour, decadeTicks, tickLabel } from '../src/render/svg.js';
 
 const FPS = 30;
 const DT = 1 / FPS;

@@ -4,9 +4,9 @@
  * decoder's estimate marked.
  */
 import ndarray from 'ndarray';
-import { lineChart } from '../svg/line-chart.js';
-import { barChart } from '../svg/bar-chart.js';
-import { heatmapSvg } from '../svg/heatmap.js';
+import { lineChart } from '../../src/render/line-chart.js';
+import { barChart } from '../../src/render/bar-chart.js';
+import { heatmapSvg } from '../../src/render/heatmap-svg.js';
 import { RESOLUTIONS, INPUT_SIZE } from '../settings.js';
 import { BENCH_DECODERS } from '../workload/decoders.js';
 import { expectedTarget } from '../workload/heatmap-variants.js';

@@ -10,7 +10,7 @@
  * ({@link ExtraBenchOutput}); a smoke test of it belongs in `test/bench/<area>.test.ts`.
  */
 import type { ExtraBench, ExtraBenchOutput, ExtraResult } from './extra-types.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 import { runSimccBench } from '../simcc.js';
 import { runBottomupBench } from '../bottomup.js';
 import { runCropBench } from '../crop.js';

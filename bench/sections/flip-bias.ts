@@ -8,13 +8,13 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { flipHeatmaps } from '../../src/decode/index.js';
 import { heatmapToInputScale } from '../../src/core/geometry.js';
-import { createPrng } from '../util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 import { BENCH_ENCODERS, inputToHeatmapScale } from '../workload/encoders.js';
 import { BENCH_DECODERS } from '../workload/decoders.js';
 import { samplePoints, scalePoints } from '../workload/sample-points.js';
 import { roundTripErrors } from '../workload/error-stats.js';
 import { INPUT_SIZE, RESOLUTIONS, type BenchSettings } from '../settings.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 
 /** A flip-test setting: encoder (and so geometry), decoder, and whether the flipped maps are shifted one column. */
 export interface FlipSetting {

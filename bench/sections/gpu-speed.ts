@@ -5,13 +5,13 @@
  * Skipped with a reason when `posecodec/gpu` or gpu.js is unavailable.
  */
 import type { NdArray } from 'ndarray';
-import { createPrng } from '../util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 import { gaussianBatch } from '../workload/synthetic-batch.js';
 import { sumLoop } from '../util/sum-baseline.js';
 import { summarizeTimings } from '../util/timing.js';
 import type { SpeedRow } from './speed.js';
 import type { BenchSettings } from '../settings.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 
 /** The part of the `posecodec/gpu` decoder (api.md) the benchmark uses. */
 interface GpuDecoder {

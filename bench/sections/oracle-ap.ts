@@ -10,7 +10,7 @@ import { cocoKeypointEval } from '../../src/metrics/index.js';
 import { BENCH_ENCODERS } from '../workload/encoders.js';
 import { BENCH_DECODERS } from '../workload/decoders.js';
 import { INPUT_SIZE, RESOLUTIONS } from '../settings.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 
 /** The parts of a COCO keypoint dataset the experiment reads. */
 export interface CocoGroundTruth {

@@ -6,14 +6,14 @@
  */
 import type { NdArray } from 'ndarray';
 import { heatmapToInputScale } from '../../src/core/geometry.js';
-import { createPrng } from '../util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 import { BENCH_ENCODERS, inputToHeatmapScale, type BenchEncoder } from '../workload/encoders.js';
 import { BENCH_DECODERS } from '../workload/decoders.js';
 import { samplePoints, scalePoints, type Band } from '../workload/sample-points.js';
 import { roundTripErrors, type ErrorSummary } from '../workload/error-stats.js';
 import { perturbHeatmaps, expectedTarget, type Variant } from '../workload/heatmap-variants.js';
 import { INPUT_SIZE, RESOLUTIONS, type BenchSettings } from '../settings.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 
 /** One cell of the error tables. */
 export interface ErrorRow {

@@ -9,7 +9,7 @@ import { transformKeypoints } from '../../src/core/geometry.js';
 import { cocoKeypointEval, COCO_SIGMAS } from '../../src/metrics/index.js';
 import { BENCH_DECODERS, type BenchDecoder } from '../workload/decoders.js';
 import { mean, median } from '../util/stats.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 import type { RealHeatmapSet } from './real-heatmaps-load.js';
 
 /** Errors and AP of one decoder on one set. */

@@ -4,13 +4,13 @@
  * same run (the memory-bandwidth floor), and the extra memory of one call.
  */
 import type { NdArray } from 'ndarray';
-import { createPrng } from '../util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 import { BENCH_DECODERS, type BenchDecoder } from '../workload/decoders.js';
 import { gaussianBatch, combinedBatch } from '../workload/synthetic-batch.js';
 import { sumLoop } from '../util/sum-baseline.js';
 import { timeInterleaved, summarizeTimings, measureExtraBytes, type TimingSummary } from '../util/timing.js';
 import type { BenchSettings, BatchShape } from '../settings.js';
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../../src/cli/progress.js';
 
 /** Speed targets from the issue: decoder time / summing-loop time. */
 export const SPEED_TARGETS: Readonly<Record<string, number>> = { argmax: 1.3, quarter: 1.5, 'dark-k11': 2, 'dark-k3': 2 };

@@ -4,7 +4,7 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import type { Prng } from '../util/prng.js';
+import type { Prng } from '../../src/core/prng.js';
 import { msraHeatmaps } from '../../src/encode/index.js';
 import { asInstance } from './encoders.js';
 

@@ -7,7 +7,7 @@
  * - `border`: uniform over the crop `[0, w−1] × [0, h−1]` restricted to points
  *   within `band` input px of an edge (the benchmark uses two heatmap pixels).
  */
-import type { Prng } from '../util/prng.js';
+import type { Prng } from '../../src/core/prng.js';
 
 export type Band = 'interior' | 'border';
 

@@ -8,7 +8,7 @@ import type { NdArray } from 'ndarray';
 import { checkAllocation } from '../../src/core/ndarray.js';
 import { udpHeatmaps, udpCombinedTargets } from '../../src/encode/index.js';
 import { asInstance } from './encoders.js';
-import type { Prng } from '../util/prng.js';
+import type { Prng } from '../../src/core/prng.js';
 
 /** Peak-to-peak amplitude of the uniform background noise (peak = 1). */
 export const BATCH_NOISE = 0.01;

@@ -9,7 +9,7 @@
  * and keypoint spreads; the poses need not be natural.
  */
 import type { CocoGroundTruth } from '../sections/oracle-ap.js';
-import { createPrng } from '../util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 
 /**
  * COCO-17 keypoints of a standing person as fractions of its bbox `[x, y]`

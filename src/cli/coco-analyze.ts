@@ -11,9 +11,9 @@ import path from 'node:path';
 import { analyzeCocoKeypoints, type AnalyzeResult, type CocoDataset, type CocoKeypointResult } from '../metrics/index.js';
 import { parseArgs, wantsHelp, firstLine, UsageError } from './usage.js';
 import { readJsonFile } from './read-input.js';
-import { barChart } from '../../bench/svg/bar-chart.js';
-import { el, svgDocument, colour, esc } from '../../bench/svg/svg.js';
-import { createProgress, silentProgress, type Progress } from '../../bench/util/progress.js';
+import { barChart } from '../render/bar-chart.js';
+import { el, svgDocument, colour, esc } from '../render/svg.js';
+import { createProgress, silentProgress, type Progress } from './progress.js';
 
 /** `posecodec coco-analyze --help`. */
 export const COCO_ANALYZE_HELP = `usage: posecodec coco-analyze --gt <person_keypoints.json> --dt <results.json> [--out DIR] [--corrected] [--json]

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { runExtraBenches, extraSvgs, EXTRA_BENCHES } from '../../bench/sections/extra.js';
 import { sectionsMarkdown, sectionsText } from '../../bench/report/sections.js';
-import { silentProgress } from '../../bench/util/progress.js';
+import { silentProgress } from '../../src/cli/progress.js';
 import type { ExtraBench } from '../../bench/sections/extra-types.js';
 
 describe('per-area benchmarks', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { decodeHeatmaps } from '../../src/decode/index.js';
 import { imageKeypoints, keypointErrors, runRealHeatmaps, MODEL_OWN } from '../../bench/sections/real-heatmaps.js';
 import { loadRealHeatmaps, type RealHeatmapSet } from '../../bench/sections/real-heatmaps-load.js';
-import { silentProgress } from '../../bench/util/progress.js';
+import { silentProgress } from '../../src/cli/progress.js';
 import { mean, median } from '../../bench/util/stats.js';
 import { PROJECT_ROOT, SHARED } from '../helpers/oracle.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { samplePoints, scalePoints } from '../../bench/workload/sample-points.js';
-import { createPrng } from '../../bench/util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 
 describe('samplePoints', () => {
   it('interior points lie in the central 80 % of the crop', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createProgress, renderBar } from '../../bench/util/progress.js';
+import { createProgress, renderBar } from '../../src/cli/progress.js';
 
 function stream(isTTY: boolean) {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { createPrng } from '../../bench/util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 
 describe('createPrng', () => {
   it('same seed gives the same sequence (reproducible benchmarks)', () => {

@@ -1,6 +1,7 @@
 /** Small deterministic heatmap builders for unit tests. */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
+import { createPrng } from '../../src/core/prng.js';
 
 /** `[K, H, W]` float32 maps with one Gaussian exp(−|p−μ|²/2σ²) each (exact μ, full grid). */
 export function gaussianMaps(W: number, H: number, centres: [number, number][], sigma = 2, amp = 1): NdArray<Float32Array> {
@@ -14,14 +15,7 @@ export function gaussianMaps(W: number, H: number, centres: [number, number][], 
 
 /** Seeded uniform noise `[...shape]` in [lo, hi) (mulberry32). */
 export function noiseMaps(shape: number[], seed = 1, lo = 0, hi = 1): NdArray<Float32Array> {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = createPrng(seed).next;
   const n = shape.reduce((p, v) => p * v, 1);
   const d = new Float32Array(n);
   for (let i = 0; i < n; i++) d[i] = lo + (hi - lo) * rand();

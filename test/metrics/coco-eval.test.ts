@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cocoKeypointEval, loadCoco, loadResults, type CocoDataset, type CocoKeypointResult } from '../../src/metrics/index.js';
-import { createPrng } from '../../bench/util/prng.js';
+import { createPrng } from '../../src/core/prng.js';
 
 const K = 17;
 

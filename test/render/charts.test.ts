@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { lineChart } from '../../bench/svg/line-chart.js';
-import { barChart } from '../../bench/svg/bar-chart.js';
-import { heatmapSvg } from '../../bench/svg/heatmap.js';
-import { tagsBalance } from './well-formed.js';
+import { lineChart } from '../../src/render/line-chart.js';
+import { barChart } from '../../src/render/bar-chart.js';
+import { heatmapSvg } from '../../src/render/heatmap-svg.js';
+import { tagsBalance } from '../bench/well-formed.js';
 
 describe('lineChart', () => {
   it('draws one path per series with data and skips non-positive values on a log axis', () => {

@@ -21,7 +21,7 @@
  */
 import { EPS, oksKernel } from '../oks.js';
 import { checkOptions } from '../../core/ndarray.js';
-import { mulberry32 } from './random.js';
+import { createPrng } from '../../core/prng.js';
 import { imageAnnotations, prepare, type Prepared } from './prepared.js';
 import type { CocoDataset, CocoKeypointResult } from '../coco-types.js';
 import type { SynthesizeOptions } from './types.js';
@@ -124,7 +124,7 @@ export function synthesizeErrors(gt: CocoDataset, options?: SynthesizeOptions): 
   const jt = o.jitterThresholds ?? [0.5, 0.85];
   if (!Array.isArray(jt) || jt.length !== 2 || !(jt[0] > 0 && jt[0] <= jt[1] && jt[1] < 1)) throw new RangeError('options.jitterThresholds must be [lo, hi] with 0 < lo <= hi < 1');
   const P = prepare(gt, [], o.sigmas, o.flipPairs);
-  const c: Ctx = { P, lo: jt[0], hi: jt[1], rand: mulberry32(seed) };
+  const c: Ctx = { P, lo: jt[0], hi: jt[1], rand: createPrng(seed).next };
   const { K } = P;
   const out: CocoKeypointResult[] = [];
   const scratch = new Float64Array(K);
