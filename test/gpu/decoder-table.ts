@@ -341,6 +341,7 @@ export function decoderTable(title: string, make: () => Promise<TableDecoder & {
         const d = await get();
         const cases = loadOracleCases(family, (fn) => fn === 'decode.argmax' || fn === 'decode.quarter' || fn === 'decode.dark');
         let compared = 0;
+        let maxDev = 0;
         for (const c of cases) {
           const h = c.inputs.heatmaps as NdArray;
           const exp = c.expected.keypoints as NdArray<Float32Array>;
@@ -358,6 +359,7 @@ export function decoderTable(title: string, make: () => Promise<TableDecoder & {
           const tol = c.fn === 'decode.dark' ? darkTol : 0;
           for (let i = 0; i < e.length; i++) {
             const dev = Math.abs(got.keypoints.data[i] - e[i]);
+            if (dev > maxDev) maxDev = dev;
             if (!(dev <= tol) && !(Number.isNaN(e[i]) && Number.isNaN(got.keypoints.data[i]))) {
               // DARK on noise: the reference's float32 step is itself ill-conditioned; the CPU decoder is the judge there.
               const cpu = c.fn === 'decode.dark' ? cpuDark(h, c.params.blur_kernel_size as number) : reference(c.fn === 'decode.quarter' ? 'quarter' : 'argmax', h).keypoints.data;
@@ -367,7 +369,7 @@ export function decoderTable(title: string, make: () => Promise<TableDecoder & {
           }
           compared++;
         }
-        console.log(`[decoder table] ${title}: ${family} golden whole-pipeline cases compared: ${compared} of ${cases.length}`);
+        console.log(`[decoder table] ${title}: ${family} golden whole-pipeline cases compared: ${compared} of ${cases.length}, max |Δ| vs mmpose ${maxDev.toExponential(2)} px`);
         expect(compared).toBeGreaterThanOrEqual(minCases);
       });
     }
