@@ -1,5 +1,5 @@
 /**
- * `posecodec` command line: `decode`, `coco-eval`, `bench`.
+ * `posecodec` command line: `decode`, `coco-eval`, `coco-analyze`, `bench`.
  * Exit status 0 on success, 2 on bad usage or bad input (one line on stderr),
  * 1 only for an internal error (a bug: please report it).
  */
@@ -11,6 +11,8 @@ const HELP = `usage: posecodec <command> [options]
 commands:
   decode <heatmaps.npy>    decode [K,H,W] or [B,K,H,W] heatmaps to keypoint JSON
   coco-eval --gt F --dt F  COCO keypoint AP/AR (pycocotools COCOeval)
+  coco-analyze --gt F --dt F [--out DIR]
+                           keypoint error diagnosis (coco-analyze): report and SVG plots
   bench                    codec accuracy and speed report
 
 'posecodec <command> --help' shows a command's options; 'posecodec --version' the version.
@@ -20,6 +22,7 @@ Exit status: 0 ok, 2 bad usage or bad input (one line on stderr), 1 internal err
 const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   decode: async () => (await import('./decode.js')).runDecode,
   'coco-eval': async () => (await import('./coco-eval.js')).runCocoEval,
+  'coco-analyze': async () => (await import('./coco-analyze.js')).runCocoAnalyze,
   bench: async () => (await import('./bench.js')).runBench,
 };
 
