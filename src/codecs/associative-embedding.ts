@@ -252,12 +252,27 @@ function checkFiniteMaps(name: string, v: HeatmapView): void {
     throw new RangeError(`${name} must be finite, got ${t} at [${b}, ${k}, ${y}, ${x}]`);
   };
   if (v.sW === 1 && v.sH === W && v.sK === H * W && (B === 1 || v.sB === K * H * W)) {
-    const end = v.offset + B * K * H * W;
-    for (let i = v.offset; i < end; i++) {
-      const t = data[i];
+    // t·0 is ±0 for finite t and NaN otherwise: four branch-free accumulators, then locate the culprit
+    const start = v.offset;
+    const end = start + B * K * H * W;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      a0 += data[i] * 0;
+      a1 += data[i + 1] * 0;
+      a2 += data[i + 2] * 0;
+      a3 += data[i + 3] * 0;
+    }
+    for (; i < end; i++) a0 += data[i] * 0;
+    if (a0 + a1 + a2 + a3 === 0) return;
+    for (let j = start; j < end; j++) {
+      const t = data[j];
       if (t - t !== 0) {
-        const j = i - v.offset;
-        fail(Math.floor(j / (K * H * W)), Math.floor(j / (H * W)) % K, Math.floor(j / W) % H, j % W);
+        const q = j - start;
+        fail(Math.floor(q / (K * H * W)), Math.floor(q / (H * W)) % K, Math.floor(q / W) % H, q % W);
       }
     }
     return;

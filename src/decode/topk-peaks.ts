@@ -236,7 +236,7 @@ export function peaksAbove(name: string, v: HeatmapView, base: number, r: number
     for (let y = 0; y < H; y++) {
       const row = base + y * sH;
       for (let x = 0; x < W; x++) {
-        const h = data[row + x * sW];
+        const h = sW === 1 ? data[row + x] : data[row + x * sW];
         if (!(h > threshold)) {
           if (h !== h || h === -Infinity) bad(h, x, y);
           continue;

@@ -218,3 +218,50 @@ describe('associative embedding codec', () => {
     expect(fn).toThrow(msg);
   });
 });
+
+describe('fill of missing joints (indexed search ≡ mmpose’s full argmin)', () => {
+  it('law: equals the brute-force first argmin of float32(round(‖t − tag‖)·100 − M) on tie-heavy maps, L = 1 and 2, any M range', async () => {
+    const { fillMissing } = await import('../../src/codecs/ae-fill.js');
+    const { heatmapView } = await import('../../src/core/ndarray.js');
+    const f = Math.fround;
+    const rhe = (x: number) => {
+      const fl = Math.floor(x);
+      const d = x - fl;
+      return d < 0.5 ? fl : d > 0.5 ? fl + 1 : fl % 2 === 0 ? fl : fl + 1;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), fc.integer(), fc.constantFrom(1, 300), (L, H, W, seed, mRange) => {
+        let s = seed >>> 0;
+        const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+        const Kc = 2;
+        const tags = ndarray(Float32Array.from({ length: L * Kc * H * W }, () => Math.round(rnd() * 16) / 4 - 1), [1, L * Kc, H, W]);
+        const M = ndarray(Float32Array.from({ length: Kc * H * W }, () => Math.round(rnd() * 8) / 8 * mRange), [1, Kc, H, W]);
+        // one instance: joint 0 detected at (1, 1), joint 1 missing
+        const kp = Float64Array.from([1, 1, 0, 0]);
+        const sc = Float64Array.from([0.9, 0]);
+        const tv = heatmapView('tags', tags);
+        const hv = heatmapView('heatmaps', M);
+        fillMissing(kp, sc, 1, tv, 0, Kc, L, { data: hv.data, offset: 0, sK: hv.sK, sH: hv.sH, sW: hv.sW });
+        const tag = Array.from({ length: L }, (_, l) => f(tags.get(0, l * Kc, 1, 1)));
+        let best = Infinity;
+        let bi = 0;
+        for (let y = 0; y < H; y++)
+          for (let x = 0; x < W; x++) {
+            let ss = 0;
+            for (let l = 0; l < L; l++) {
+              const d = f(tags.get(0, l * Kc + 1, y, x) - tag[l]);
+              ss = f(ss + f(d * d));
+            }
+            const c = f(rhe(f(Math.sqrt(ss))) * 100 - M.get(0, 1, y, x));
+            if (c < best) {
+              best = c;
+              bi = y * W + x;
+            }
+          }
+        expect([kp[2], kp[3]]).toEqual([bi % W, Math.floor(bi / W)]);
+        expect(sc[1]).toBe(M.get(0, 1, Math.floor(bi / W), bi % W));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
