@@ -21,6 +21,7 @@
  * matrix is at most `max(topk, G)` square with G ≤ K·topk groups.
  */
 import { munkres } from '../core/munkres.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 import type { AeCandidates } from './ae-candidates.js';
 
 /** How candidates are matched to groups. */
@@ -35,15 +36,6 @@ export interface AeGroup {
   /** Sum of the tags in its tag list (L components) and their count: the mean is `tagSum / tagCount`. */
   tagSum: Float64Array;
   tagCount: number;
-}
-
-/** numpy `round` (half to even) of a float64. */
-export function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  if (d < 0.5) return f;
-  if (d > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
 }
 
 /** Greedy assignment of an `M × G` cost matrix: cheapest pair first (ties: lower row, then column). */

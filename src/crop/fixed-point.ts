@@ -5,6 +5,7 @@
  * term, summed, and rounded half-up to 1/32 px (`INTER_BITS = 5`).
  */
 import type { Affine } from '../core/geometry.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 
 /** `AB_BITS`: 10 fraction bits for the per-term coordinates (imgwarp.cpp:2553). */
 export const AB_SCALE = 1024;
@@ -19,10 +20,8 @@ const ROUND_DELTA = 16;
  * int32 give INT_MIN (the "integer indefinite" value), not a clamp.
  */
 export function cvRound(v: number): number {
-  const f = Math.floor(v);
-  const d = v - f; // exact for every double
-  const r = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
-  return r >= -2147483648 && r <= 2147483647 ? r : -2147483648;
+  const r = roundHalfEven(v);
+  return r >= -2147483648 && r <= 2147483647 ? r | 0 : -2147483648; // | 0: an int (no −0)
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { flattenAffine, invertAffineOpenCv, type Affine } from '../core/geometry.js';
 import { checkFinite } from '../core/ndarray.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 import { columnDeltas, rowStartX, rowStartY } from './fixed-point.js';
 import type { ImageView } from './image-view.js';
 import { sampleRowU8, sampleRowU8x3, sampleRowFloat } from './warp-rows.js';
@@ -48,10 +49,7 @@ export function borderValues(name: string, v: unknown, C: number, kind: ImageVie
   for (let c = 0; c < C; c++) {
     const x = vals[raw.length === 1 ? 0 : c];
     if (kind === 'u8') {
-      const f = Math.floor(x);
-      const d = x - f;
-      const r = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
-      out.push(Math.min(255, Math.max(0, r)));
+      out.push(Math.min(255, Math.max(0, roundHalfEven(x))));
     } else out.push(kind === 'f32' ? Math.fround(x) : x);
   }
   return out;

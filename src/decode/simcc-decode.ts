@@ -7,6 +7,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkAllocation, checkFinite, checkOptions, checkSize } from '../core/ndarray.js';
 import { checkBoolean, checkChoice } from '../core/options.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 import type { DecodeSimccOptions, SimccDecodeResult, SimccScoreRule } from './simcc-types.js';
 import { simccPairView, rowBase, leadShape, type SimccView } from './simcc-view.js';
 import { rowArgmax, rowSoftmaxMaximum, combineScores } from './simcc-argmax.js';
@@ -15,12 +16,6 @@ import { simccBlurKernel } from './gaussian-blur-1d.js';
 import { darkRefineRow, darkRefineRowFull, simccDarkKernelSize } from './simcc-dark.js';
 
 const f32 = Math.fround;
-
-/** numpy `np.around` (half to even) of a double. */
-export function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 /** SimCC vector length for an input side: `np.around(side·splitRatio)` (33·1.5 = 49.5 → 50, 47·1.5 = 70.5 → 70). */
 export function simccLength(side: number, splitRatio: number): number {

@@ -8,13 +8,8 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkFinite, checkOptions, checkNdArray, isNdArray, checkAllocation } from '../core/ndarray.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 import type { ScaleAdaptiveSigmaOptions } from './types.js';
-
-/** numpy `np.round`: round half to even. */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 /**
  * CornerNet `gaussian_radius` as CID writes it: the smallest of three

@@ -9,6 +9,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkAllocation, checkFinite, checkOptions, checkSize, keypointView, matrixView, type KeypointView, type MatrixView } from '../core/ndarray.js';
 import { checkChoice } from '../core/options.js';
+import { roundHalfEven } from '../core/round-half-even.js';
 
 const f32 = Math.fround;
 const identity = (v: number): number => v;
@@ -43,12 +44,6 @@ export interface SimccLabelSettings {
   readonly normalize: boolean;
 }
 
-/** numpy `np.around` (half to even). */
-function around(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
 /** Validate {@link SimccLabelOptions} once (shared with the SimCC codec). */
 export function parseSimccLabelOptions(options: SimccLabelOptions | undefined): SimccLabelSettings {
   const o = checkOptions('options', options);
@@ -81,7 +76,7 @@ export function parseSimccLabelOptions(options: SimccLabelOptions | undefined): 
  * minimum on x86 (then every bounds check drops the keypoint): returned as −∞.
  */
 function toBin(v: number, split: number, f: (v: number) => number): number {
-  const r = around(f(v * split));
+  const r = roundHalfEven(f(v * split));
   return Number.isFinite(r) && Math.abs(r) < 2 ** 63 ? r : -Infinity;
 }
 
@@ -98,8 +93,8 @@ function gaussianRow(out: Float32Array, o: number, W: number, mu: number, sigma:
 
 /** Encode validated inputs with validated settings (the codec calls this). */
 export function simccLabelsWith(inputSize: readonly [number, number], kv: KeypointView, vis: MatrixView | undefined, s: SimccLabelSettings): SimccLabels {
-  const Wx = around(inputSize[0] * s.splitRatio);
-  const Wy = around(inputSize[1] * s.splitRatio);
+  const Wx = roundHalfEven(inputSize[0] * s.splitRatio);
+  const Wy = roundHalfEven(inputSize[1] * s.splitRatio);
   if (!(Wx >= 1) || !(Wy >= 1)) throw new RangeError(`options.splitRatio gives empty label vectors (Wx = ${Wx}, Wy = ${Wy}) for inputSize [${inputSize.join(', ')}]`);
   const { N, K } = kv;
   checkAllocation('labels', N * K * (Wx + Wy), 4);

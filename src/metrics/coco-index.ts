@@ -240,6 +240,28 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
 }
 
 /**
+ * Area of the box spanned by all K keypoints of one record, px²:
+ * `(max x − min x)·(max y − min y)` over `kp[off + 3k]`, `kp[off + 3k + 1]`
+ * (pycocotools `COCO.loadRes` for keypoint results without a bbox;
+ * coco-analyze's soft-NMS uses the same). Labelled or not, every keypoint counts. O(K).
+ */
+export function keypointExtentArea(kp: ArrayLike<number>, off: number, K: number): number {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const x = kp[off + 3 * k];
+    const y = kp[off + 3 * k + 1];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return (x1 - x0) * (y1 - y0);
+}
+
+/**
  * Validate keypoint results against the ground truth and pack them, as
  * pycocotools `COCO.loadRes`: every `image_id` must be a GT image; each
  * result's area is `(x1 − x0)·(y1 − y0)` over all its keypoints — or, when the
@@ -279,19 +301,7 @@ export function indexResults(results: unknown, gt: GtIndex): DtIndex {
       numbersInto(where, r, 'bbox', 4, box, 0, 'x, y, w, h');
       a = box[2] * box[3];
     } else {
-      let x0 = Infinity;
-      let x1 = -Infinity;
-      let y0 = Infinity;
-      let y1 = -Infinity;
-      for (let k = 0; k < K; k++) {
-        const x = kp[off + 3 * k];
-        const y = kp[off + 3 * k + 1];
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-      a = (x1 - x0) * (y1 - y0);
+      a = keypointExtentArea(kp, off, K);
     }
     const ci = gt.catIndex.get(catId);
     if (ci === undefined) continue; // documented skip: pycocotools getAnnIds(catIds=…) drops other categories

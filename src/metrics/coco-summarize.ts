@@ -2,18 +2,19 @@
  * pycocotools `COCOeval.summarize` for keypoints (`_summarizeKps`): the 10
  * stats and their printed lines.
  */
-import { pairwiseSum64 } from './numpy-sum.js';
+import { pairwiseSum64 } from '../core/numpy-sum.js';
 import { AREA_LABELS, IOU_THRESHOLDS } from './coco-params.js';
 import type { Accumulated } from './coco-accumulate.js';
 
-interface StatSpec {
+/** One pycocotools `_summarize` query: AP or AR, at one OKS threshold (all when absent), over one area label. */
+export interface StatSpec {
   ap: boolean;
   iouThr?: number;
   area: string;
 }
 
-/** The 10 keypoint stats in pycocotools order. */
-const STATS: readonly StatSpec[] = [
+/** The 10 keypoint stats in pycocotools order (`_summarizeKps`); frozen. */
+export const KEYPOINT_STATS: readonly Readonly<StatSpec>[] = Object.freeze([
   { ap: true, area: 'all' },
   { ap: true, iouThr: 0.5, area: 'all' },
   { ap: true, iouThr: 0.75, area: 'all' },
@@ -24,21 +25,26 @@ const STATS: readonly StatSpec[] = [
   { ap: false, iouThr: 0.75, area: 'all' },
   { ap: false, area: 'medium' },
   { ap: false, area: 'large' },
-];
+].map((q) => Object.freeze(q)));
 
 /**
- * Python `'{:0.3f}'.format(x)`: like `toFixed(3)` except that exact binary
- * ties (x = i/16 with i odd, the only doubles ending in …5 at the 4th
- * decimal) round half to even.
+ * Python `'{:0.<digits>f}'.format(x)`: like `toFixed(digits)` except that exact
+ * binary ties (x = i/2^(digits+1) with i odd, the only doubles ending in …5 at
+ * decimal digits+1) round half to even, as Python's correctly rounded repr does.
  */
-export function formatFixed3(x: number): string {
-  const x16 = x * 16;
-  if (Number.isInteger(x16) && Math.abs(x16) % 2 === 1) {
-    const lo = Math.floor(x * 1000);
+export function formatFixed(x: number, digits: number): string {
+  const xt = x * 2 ** (digits + 1);
+  if (Number.isInteger(xt) && Math.abs(xt) % 2 === 1) {
+    const lo = Math.floor(x * 10 ** digits);
     const n = lo % 2 === 0 ? lo : lo + 1;
-    return (n / 1000).toFixed(3);
+    return (n / 10 ** digits).toFixed(digits);
   }
-  return x.toFixed(3);
+  return x.toFixed(digits);
+}
+
+/** Python `'{:0.3f}'.format(x)` ({@link formatFixed} with 3 digits). */
+export function formatFixed3(x: number): string {
+  return formatFixed(x, 3);
 }
 
 function padEnd(s: string, n: number): string {
@@ -48,9 +54,10 @@ function padStart(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
-/** Mean of the entries > −1 (numpy pairwise sum over them in C order), −1 if none. */
-function meanDefined(values: number[]): number {
-  const kept = values.filter((v) => v > -1);
+/** pycocotools `np.mean(s[s > -1])`: mean of the entries > −1 (numpy pairwise sum over them in C order), −1 if none. O(n). */
+export function meanDefined(values: ArrayLike<number>): number {
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] > -1) kept.push(values[i]);
   return kept.length === 0 ? -1 : pairwiseSum64(kept) / kept.length;
 }
 
@@ -63,7 +70,7 @@ export function summarize(acc: Accumulated, maxDet: number): { stats: number[]; 
   const { T, R, K, A, M } = acc.shape;
   const stats: number[] = [];
   const lines: string[] = [];
-  for (const spec of STATS) {
+  for (const spec of KEYPOINT_STATS) {
     const a = AREA_LABELS.indexOf(spec.area);
     // np.where(iouThr == p.iouThrs): exact float equality, as the reference.
     const ts = spec.iouThr === undefined ? IOU_THRESHOLDS.map((_, t) => t) : IOU_THRESHOLDS.flatMap((v, t) => (v === spec.iouThr ? [t] : []));

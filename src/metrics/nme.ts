@@ -5,7 +5,7 @@
  */
 import type { NdArray } from 'ndarray';
 import { calcDistances, type KeypointDistances } from './keypoint-distances.js';
-import { pairwiseSum32 } from './numpy-sum.js';
+import { pairwiseSum32 } from '../core/numpy-sum.js';
 
 /**
  * `distances[distances != -1].sum() / max(1, count)` with numpy's float32

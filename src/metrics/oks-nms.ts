@@ -8,7 +8,7 @@ import { checkFinite, checkOptions } from '../core/ndarray.js';
 import { EPS } from './oks.js';
 import { COCO_SIGMAS, oksVars } from './sigmas.js';
 import { readInstanceKeypoints } from './instance-keypoints.js';
-import { pairwiseSum64 } from './numpy-sum.js';
+import { pairwiseSum64 } from '../core/numpy-sum.js';
 
 /** One pose instance (mmpose `kpts_db` entry). */
 export interface PoseInstance {

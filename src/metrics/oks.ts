@@ -9,7 +9,7 @@
  * K keypoints. Reference: Ronchi & Perona, "Benchmarking and Error Diagnosis
  * in Multi-Instance Pose Estimation", ICCV 2017; cocodataset.org/#keypoints-eval.
  */
-import { pairwiseSum64 } from './numpy-sum.js';
+import { pairwiseSum64 } from '../core/numpy-sum.js';
 import { oksVars } from './sigmas.js';
 import { readInstanceKeypoints } from './instance-keypoints.js';
 import { checkFinite } from '../core/ndarray.js';

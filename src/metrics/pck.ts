@@ -6,7 +6,7 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkFinite } from '../core/ndarray.js';
 import { calcDistances, distanceAcc, type KeypointDistances } from './keypoint-distances.js';
-import { pairwiseSum64 } from './numpy-sum.js';
+import { pairwiseSum64 } from '../core/numpy-sum.js';
 
 /** Result of {@link pckAccuracy}. */
 export interface PckResult {

@@ -10,7 +10,7 @@ import ndarray from 'ndarray';
 import { checkFinite, checkNdArray, checkOptions, matrixView, type NumericData } from '../core/ndarray.js';
 import { calcDistances } from './keypoint-distances.js';
 import { pckFromDistances } from './pck.js';
-import { pairwiseSum64 } from './numpy-sum.js';
+import { pairwiseSum64 } from '../core/numpy-sum.js';
 
 /** MPII `SC_BIAS`: the head-size factor the caller applies to `headSize` (0.6 × head segment length). */
 export const MPII_SC_BIAS = 0.6;

@@ -13,6 +13,7 @@
  * `[..., K, 2]` or `{ keypoints, scores? }`.
  */
 import * as fc from 'fast-check';
+import { roundHalfEven } from '../core/round-half-even.js';
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { readOutput, expectPairs, expectValues, LawViolation, type DecodeOutput } from './compare.js';
@@ -55,12 +56,6 @@ export interface SimccSample {
   splitRatio: number;
 }
 
-/** `np.around` (half to even). */
-function around(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
 /**
  * Store logical `[N, K, W]` values (C order) as the requested layout: C order,
  * or an `[N, W, K]` buffer viewed through `.transpose(0, 2, 1)` (strided), in
@@ -94,8 +89,8 @@ export function simccSamples(options: SimccSampleOptions = {}): fc.Arbitrary<Sim
   const margin = options.margin ?? 4;
   const noise = options.noise ?? 0;
   const layouts = options.layouts ?? true;
-  const Wx = around(inputSize[0] * split);
-  const Wy = around(inputSize[1] * split);
+  const Wx = roundHalfEven(inputSize[0] * split);
+  const Wy = roundHalfEven(inputSize[1] * split);
   const coord = (side: number) => fc.double({ min: margin, max: side - 1 - margin, noNaN: true });
   return fc
     .record({

@@ -7,30 +7,19 @@
  * ('all' when there are several labels) plus all/medium/large averages:
  * 2·(T + 3) entries, unfilled ones 0.
  */
-import { formatFixed3 } from '../coco-summarize.js';
+import { formatFixed, formatFixed3, KEYPOINT_STATS, type StatSpec } from '../coco-summarize.js';
 import { accumulatePass, evaluatePass, meanDefined, type PassSpec } from './passes.js';
 import type { Accumulated } from '../coco-accumulate.js';
 import type { Prepared } from './prepared.js';
 import type { AnalyzeParams } from './settings.js';
 import type { EvaluatePart } from './types.js';
 
-/** Python `'{:0.2f}'`: `toFixed(2)` except exact binary ties (x·8 odd), which round half to even. */
-function fixed2(x: number): string {
-  const x8 = x * 8;
-  if (Number.isInteger(x8) && Math.abs(x8) % 2 === 1) {
-    const lo = Math.floor(x * 100);
-    return ((lo % 2 === 0 ? lo : lo + 1) / 100).toFixed(2);
-  }
-  return x.toFixed(2);
-}
-
 const pad = (s: string, n: number, left: boolean) => (s.length >= n ? s : left ? s + ' '.repeat(n - s.length) : ' '.repeat(n - s.length) + s);
 
-interface Query {
-  ap: boolean;
-  iouThr?: number;
-  area: string;
-}
+type Query = Readonly<StatSpec>;
+
+/** Python `'{:0.2f}'`. */
+const formatFixed2 = (x: number): string => formatFixed(x, 2);
 
 /** `_summarize(ap, iouThr, areaRng, maxDets=20)`: the mean and its printed line. */
 function summarizeOne(acc: Accumulated, p: AnalyzeParams, q: Query): { value: number; line: string } {
@@ -50,7 +39,7 @@ function summarizeOne(acc: Accumulated, p: AnalyzeParams, q: Query): { value: nu
   void T;
   const value = meanDefined(vals);
   const title = q.ap ? 'Average Precision' : 'Average Recall';
-  const iouStr = q.iouThr === undefined ? `${fixed2(thrs[0])}:${fixed2(thrs[thrs.length - 1])}` : fixed2(q.iouThr);
+  const iouStr = q.iouThr === undefined ? `${formatFixed2(thrs[0])}:${formatFixed2(thrs[thrs.length - 1])}` : formatFixed2(q.iouThr);
   const line = ` ${pad(title, 18, true)} ${q.ap ? '(AP)' : '(AR)'} @[ IoU=${pad(iouStr, 9, true)} | area=${pad(q.area, 6, false)} | maxDets=${pad('20', 3, false)} ] = ${formatFixed3(value)}`;
   return { value, line };
 }
@@ -58,18 +47,7 @@ function summarizeOne(acc: Accumulated, p: AnalyzeParams, q: Query): { value: nu
 /** The queries of `_summarizeKps` or `_summarizeKps_verbose`, with their stat slots. */
 function queries(p: AnalyzeParams, verbose: boolean): { slot: number; q: Query }[] {
   if (!verbose) {
-    return [
-      { ap: true, area: 'all' },
-      { ap: true, iouThr: 0.5, area: 'all' },
-      { ap: true, iouThr: 0.75, area: 'all' },
-      { ap: true, area: 'medium' },
-      { ap: true, area: 'large' },
-      { ap: false, area: 'all' },
-      { ap: false, iouThr: 0.5, area: 'all' },
-      { ap: false, iouThr: 0.75, area: 'all' },
-      { ap: false, area: 'medium' },
-      { ap: false, area: 'large' },
-    ].map((q, slot) => ({ slot, q }));
+    return KEYPOINT_STATS.map((q, slot) => ({ slot, q }));
   }
   const main = p.labels.length > 1 ? 'all' : p.labels[0];
   const out: { slot: number; q: Query }[] = [];

@@ -12,8 +12,8 @@
  * label; `corrected` mode uses each label's own.
  */
 import { EPS } from '../oks.js';
-import { pairwiseSum64 } from '../numpy-sum.js';
-import { cellsOf } from '../coco-index.js';
+import { pairwiseSum64 } from '../../core/numpy-sum.js';
+import { cellsOf, keypointExtentArea } from '../coco-index.js';
 import { evaluatePass } from './passes.js';
 import type { Prepared } from './prepared.js';
 import type { AnalyzeParams } from './settings.js';
@@ -24,28 +24,11 @@ export interface LabelScores {
   optScore: Float64Array;
 }
 
-/** Keypoint bounding-box area over all K keypoints. */
-function kpArea(kp: Float64Array, off: number, K: number): number {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let k = 0; k < K; k++) {
-    const x = kp[off + 3 * k];
-    const y = kp[off + 3 * k + 1];
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return (x1 - x0) * (y1 - y0);
-}
-
 /** Soft-NMS over the results of one image (records in list order), in place on `score`. */
 function softNmsImage(P: Prepared, recs: ArrayLike<number>, kp: Float64Array, score: Float64Array, e: Float64Array): void {
   const K = P.K;
   let B = Array.from(recs);
-  const area = new Map<number, number>(B.map((d) => [d, kpArea(kp, 3 * K * d, K)]));
+  const area = new Map<number, number>(B.map((d) => [d, keypointExtentArea(kp, 3 * K * d, K)]));
   while (B.length > 0) {
     B = B.map((d, i) => [d, i]).sort((a, b) => score[b[0]] - score[a[0]] || a[1] - b[1]).map((x) => x[0]);
     const M = B.shift()!;

@@ -5,7 +5,6 @@
  */
 import { evaluateCells, type CategoryEval, type EvalSpec } from '../coco-evaluate.js';
 import { accumulateWith, type Accumulated } from '../coco-accumulate.js';
-import { pairwiseSum64 } from '../numpy-sum.js';
 import type { Prepared } from './prepared.js';
 
 /** What varies between passes. */
@@ -31,12 +30,8 @@ export function accumulatePass(cats: CategoryEval[], s: PassSpec, outcome?: (Uin
   return accumulateWith(cats, { T: s.iouThrs.length, A: s.areaRanges.length, maxDets: s.maxDets, outcome, npig });
 }
 
-/** Mean of the entries > −1 (numpy pairwise sum in C order), −1 if none. */
-export function meanDefined(values: ArrayLike<number>): number {
-  const kept: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] > -1) kept.push(values[i]);
-  return kept.length === 0 ? -1 : pairwiseSum64(kept) / kept.length;
-}
+/** The `_summarize` mean (entries > −1), shared with pycocotools' summary. */
+export { meanDefined } from '../coco-summarize.js';
 
 /** `precision[t, :, :, a, m]` flattened in C order (R × K). */
 export function precisionSlice(acc: Accumulated, t: number, a: number, m: number): number[] {
