@@ -12,14 +12,14 @@ export type GpuMode = 'auto' | 'webgpu' | 'webgl2' | 'webgl' | 'headlessgl' | 'w
 export type GpuJsMode = Exclude<GpuMode, 'auto'>;
 
 /** The gpu.js kernel class each mode must run (what `strict` enforces). */
-export const KERNEL_CLASS: Readonly<Record<GpuJsMode, string>> = {
+export const KERNEL_CLASS: Readonly<Record<GpuJsMode, string>> = Object.freeze({
   webgpu: 'WebGPUKernel',
   webgl2: 'WebGL2Kernel',
   webgl: 'WebGLKernel',
   headlessgl: 'HeadlessGLKernel',
   webasm: 'WebAssemblyKernel',
   cpu: 'CPUKernel',
-};
+});
 
 /** `dec.backend` when `'auto'` chose posecodec's plain CPU decoders (no gpu.js). */
 export const PLAIN_JS_BACKEND = 'js';

@@ -14,7 +14,7 @@ import type { NdArray } from 'ndarray';
 export type HeatmapKind = 'clean' | 'noisy' | 'twoPeaks' | 'negative' | 'expected' | 'quantized' | 'zero';
 
 /** Every kind, in the order the arbitraries pick from. */
-export const HEATMAP_KINDS: readonly HeatmapKind[] = ['clean', 'noisy', 'twoPeaks', 'negative', 'expected', 'quantized', 'zero'];
+export const HEATMAP_KINDS: readonly HeatmapKind[] = Object.freeze(['clean', 'noisy', 'twoPeaks', 'negative', 'expected', 'quantized', 'zero'] as HeatmapKind[]);
 
 /** Memory layouts: `NCHW` (C order) or `NHWC` data viewed as `[.., K, H, W]` through `.transpose`. */
 export type Layout = 'NCHW' | 'NHWC';

@@ -30,11 +30,11 @@ const FIELDS: Record<string, Record<string, FieldKind>> = {
   integral: { ...HEAT, sigma: 'pos', unbiased: 'bool', blurKernelSize: 'odd', beta: 'pos', debias: 'bool', normalize: { bad: [['"typo"', 'typo'], ['1', 1], ['null', null]] } },
   simcc: { ...COMMON, sigma: 'pos', splitRatio: 'pos', smoothing: ['gaussian', 'standard'], labelSmoothWeight: 'prob', normalize: 'bool', dark: 'bool', visibility: 'bool', beta: 'pos', score: ['min', 'mean'] },
   regression: { ...COMMON },
-  associativeEmbedding: { ...HEAT, sigma: 'pos', udp: 'bool', keypointOrder: { bad: [['"typo"', 'typo'], ['[0, 0]', [0, 0]], ['[0, 5]', [0, 5]], ['[0.5, 1]', [0.5, 1]]] }, nmsKernel: 'odd', gaussianKernel: 'odd', keypointThreshold: 'finite', tagThreshold: 'pos', topk: 'posInt', centerShift: 'finite', maxInstances: 'posInt', matching: ['munkres', 'greedy'] },
-  spr: { ...HEAT, sigma: 'pos', keypointHeatmaps: 'bool', rootType: ['kpt_center', 'bbox_center'], minimalDiagonalLength: 'nonneg', backgroundWeight: 'nonneg', nmsKernel: 'odd', maxInstances: 'posInt', threshold: 'finite' },
-  decoupled: { ...HEAT, rootType: ['kpt_center', 'bbox_center'], heatmapMinOverlap: 'prob', maxInstances: 'posInt' },
+  associativeEmbedding: { ...HEAT, sigma: 'pos', udp: 'bool', keypointOrder: { bad: [['"typo"', 'typo'], ['[0, 0]', [0, 0]], ['[0, 5]', [0, 5]], ['[0.5, 1]', [0.5, 1]]] }, nmsKernel: 'odd', gaussianKernel: 'odd', keypointThreshold: 'finite', tagThreshold: 'nonneg', topk: 'posInt', centerShift: 'finite', maxInstances: 'cap', matching: ['munkres', 'greedy'] },
+  spr: { ...HEAT, sigma: { bad: [['"typo"', 'typo'], ['0', 0], ['NaN', NaN], ['-1', -1]] }, keypointHeatmaps: 'bool', rootType: ['kpt_center', 'bbox_center'], minimalDiagonalLength: 'nonneg', backgroundWeight: 'nonneg', nmsKernel: 'odd', maxInstances: 'cap', threshold: 'finite' },
+  decoupled: { ...HEAT, rootType: ['kpt_center', 'bbox_center'], heatmapMinOverlap: 'prob', maxInstances: 'cap' },
 };
-const ABSURD: Record<string, unknown[]> = { sigma: [1e-300, 1e308], blurKernelSize: [4099], kernelSize: [4099], splitRatio: [1e308, 1e-300], topk: [2 ** 40], maxInstances: [2 ** 40], beta: [1e308], radiusFactor: [1e308] };
+const ABSURD: Record<string, unknown[]> = { sigma: [1e-300, 1e308], blurKernelSize: [4099], kernelSize: [4099], splitRatio: [1e308, 1e-300], radiusFactor: [1e308] };
 
 /** Heatmaps the codec decodes (K = 2, [8, 8]). */
 const HMAPS = () => pNd('heatmaps', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]), extremes: heatmapExtremes().filter((v) => !/1x|K = 0/.test(v.label)) });

@@ -30,7 +30,7 @@ export const DECODE_ENTRIES: FuzzEntry[] = [
   entry('refineDark', [KP, HM(false), pOpts({ fields: { blurKernelSize: 'odd', guard: 'bool', maxStep: 'pos' }, absurd: { blurKernelSize: [4099, 2 ** 31 - 1] } })], (ctx) => [kpOf(ctx), hm(2, 8, 8)], twoStep('refineDark')),
   entry('refineDarkUdp', [KP, HM(false), pOpts({ fields: { blurKernelSize: 'odd' }, absurd: { blurKernelSize: [4099] } })], (ctx) => [kpOf(ctx), hm(2, 8, 8)], twoStep('refineDarkUdp')),
   entry('gaussianBlur', [HM(), pNum('kernelSize', 'odd', { optional: true, absurd: [4099, 2 ** 31 - 1] })], () => [hm(2, 8, 8), 3]),
-  entry('softArgmax', [HM(), pOpts({ fields: { beta: 'pos', debias: 'bool', normalize: ['softmax', 'sum'] }, absurd: { beta: [1e308] } })], () => [hm(2, 8, 8)], [
+  entry('softArgmax', [HM(), pOpts({ fields: { beta: 'pos', debias: 'bool', normalize: ['softmax', 'sum'] } })], () => [hm(2, 8, 8)], [
     extreme('absurd option', 'beta = 1e-300', () => [hm(2, 8, 8), { beta: 1e-300 }]),
     extreme('absurd option', 'beta = 1e300 on 1e30 maps', () => [filled([2, 8, 8], 1e30), { beta: 1e300 }]),
   ]),

@@ -8,6 +8,7 @@ const VIS = (optional = false) => pNd('visible', { ranks: [2], shape: () => [1, 
 const SIZE = () => pSize('heatmapSize', { extremes: [surviveVariant('extreme sizes', '[1, 1]', () => [1, 1])] });
 const SIGMA = (absurd: number[]) =>
   pNum('sigma', 'pos', {
+    arrayOk: true,
     absurd,
     extremes: [surviveVariant('extreme sigma', 'sigma 1e-3', () => 1e-3), surviveVariant('extreme sigma', 'sigma 50 (window over the map)', () => 50), surviveVariant('extreme sigma', 'sigma per instance [2]', () => [2])],
   });

@@ -24,7 +24,11 @@ export function cocoDt(): any[] {
 const inst = (x: number, score = 0.9, area = 5000) => ({ keypoints: kp3(x, 10), score, area });
 const P = (name: string, N = 2, K = 3) => pNd(name, { ranks: [3], shape: () => [N, K, 2], extremes: name === 'pred' ? keypointExtremes(N, K) : [] });
 const MASK = pNd('mask', { ranks: [2], shape: () => [2, 3], integer: true });
-const NORM = pNd('normFactor', { ranks: [2], shape: () => [2, 2] });
+// A number normFactor is read as one value for every instance and axis (as auc's), so `42` is valid.
+const NORM = (() => {
+  const p = pNd('normFactor', { ranks: [2], shape: () => [2, 2] });
+  return { ...p, variants: p.variants.filter((v) => v.label !== '42') };
+})();
 const pg = () => [kp(2, 3), kp(2, 3), nd(new Uint8Array(6).fill(1), [2, 3])];
 const shapeCases = (fn: string, more: unknown[]) => [
   bad('mismatched shapes', 'gt [2, 4, 2] for pred [2, 3, 2]', /\bgt\b|pred/, () => [kp(2, 3), kp(2, 4), nd(new Uint8Array(6).fill(1), [2, 3]), ...more]),
@@ -63,7 +67,7 @@ function pAnyGt() {
       rejectVariant('bad dataset', 'annotation keypoints of length 50', () => ({ ...cocoGt(), annotations: [{ ...cocoGt().annotations[0], keypoints: new Array(50).fill(1) }] })),
       rejectVariant('bad dataset', 'annotation area NaN', () => ({ ...cocoGt(), annotations: [{ ...cocoGt().annotations[0], area: NaN }] })),
       rejectVariant('bad dataset', 'annotation image_id "x"', () => ({ ...cocoGt(), annotations: [{ ...cocoGt().annotations[0], image_id: { a: 1 } }] })),
-      rejectVariant('absurd size', '40,000 categories', () => ({ ...cocoGt(), categories: Array.from({ length: 40000 }, (_, i) => ({ id: i + 1, name: `c${i}`, keypoints: [] })) })),
+      surviveVariant('absurd size', '40,000 categories (bounded work or a RangeError)', () => ({ ...cocoGt(), categories: Array.from({ length: 40000 }, (_, i) => ({ id: i + 1, name: `c${i}`, keypoints: [] })) })),
       surviveVariant('pollution keys', '__proto__ keys in the JSON', () => JSON.parse(JSON.stringify(cocoGt()).replace('{"id":1,"width"', '{"__proto__":{"polluted":1},"id":1,"width"'))),
     ],
   };
@@ -84,8 +88,11 @@ export const METRIC_ENTRIES: FuzzEntry[] = [
     extreme('extreme values', 'area 0', () => [kp3(), kp3(11, 9), 0]),
     extreme('extreme values', 'area 1e308', () => [kp3(), kp3(11, 9), 1e308]),
   ]),
-  entry('computeOks', [pList('gts'), pList('dts'), pOpts({ fields: { maxDets: 'posInt', useArea: 'bool' } })], () => [cocoGt().annotations, cocoDt()]),
-  entry('cocoKeypointEval', [GT, RESULTS, pOpts({ fields: { maxDets: 'posInt', useArea: 'bool', sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]], ['NaN x17', new Array(17).fill(NaN)]] } }, absurd: { maxDets: [2 ** 40] } })], () => [cocoGt(), cocoDt()], resultCases('cocoKeypointEval')),
+  entry('computeOks', [pList('gts', { names: /gts|gt\.annotations/ }), pList('dts', { names: /dts|results/ }), pOpts({ fields: { maxDets: 'cap', useArea: 'bool' } })], () => [cocoGt().annotations, cocoDt()]),
+  entry('cocoKeypointEval', [GT, RESULTS, pOpts({ fields: { maxDets: 'cap', useArea: 'bool', sigmas: { bad: [['"typo"', 'typo'], ['NaN x17', new Array(17).fill(NaN)]] } } })], () => [cocoGt(), cocoDt()], [
+    ...resultCases('cocoKeypointEval'),
+    bad('mismatched shapes', 'options.sigmas of length 1 for 17-keypoint annotations', /sigmas|keypoints/, () => [cocoGt(), cocoDt(), { sigmas: [0.1] }]),
+  ]),
   entry('analyzeCocoKeypoints', [GT, RESULTS, pOpts({ fields: { maxDets: { bad: [['"typo"', 'typo'], ['0', 0], ['NaN', NaN], ['-1', -1]] }, oksLocalizationThreshold: 'prob', checkKeypoints: 'bool', checkScores: 'bool', checkBackground: 'bool', verbose: 'bool', oksThresholds: { bad: [['"typo"', 'typo'], ['[NaN]', [NaN]], ['[2]', [2]]] }, areaRanges: { bad: [['"typo"', 'typo'], ['[[1]]', [[1]]], ['[[NaN, 1]]', [[NaN, 1]]]] }, jitterThresholds: { bad: [['"typo"', 'typo'], ['[0.5]', [0.5]]] } } })], () => [cocoGt(), cocoDt()], resultCases('analyzeCocoKeypoints')),
   entry('synthesizeErrors', [GT, pOpts({ fields: { jitter: 'prob', inversion: 'prob', swap: 'prob', miss: 'prob', seed: 'finite' } })], () => [cocoGt(), { jitter: 0.5, seed: 1 }]),
   entry('loadCoco', [pStr('path'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['NaN x17', new Array(17).fill(NaN)]] } } })], () => [FIXTURE.gt], [
@@ -106,7 +113,7 @@ export const METRIC_ENTRIES: FuzzEntry[] = [
     bad('mismatched shapes', 'K = 3 (PCKh needs 16)', /pred|\bK\b|16/, () => [kp(2, 3), kp(2, 3), vis(2, 3), filled([2], 10, Float64Array)]),
     bad('mismatched shapes', 'headSize [3]', /headSize/, () => [kp(2, 16), kp(2, 16), vis(2, 16), filled([3], 10, Float64Array)]),
   ]),
-  entry('auc', [P('pred'), P('gt'), MASK, pNum('normFactor', 'pos'), pNum('numThresholds', 'posInt', { optional: true, absurd: [1e308, 2 ** 40] })], () => [...pg(), 30], [
+  entry('auc', [P('pred'), P('gt'), MASK, pNum('normFactor', 'finite'), pNum('numThresholds', 'posInt', { optional: true, absurd: [1e308, 2 ** 40] })], () => [...pg(), 30], [
     ...shapeCases('auc', [30]),
     bad('absurd value', 'numThresholds 1e308 (hang)', /numThresholds/, () => [...pg(), 30, 1e308]),
     bad('absurd value', 'numThresholds 1e9', /numThresholds/, () => [...pg(), 30, 1e9]),
@@ -114,7 +121,7 @@ export const METRIC_ENTRIES: FuzzEntry[] = [
   entry('epe', [P('pred'), P('gt'), MASK], () => pg(), shapeCases('epe', [])),
   entry('nme', [P('pred'), P('gt'), MASK, NORM], () => [...pg(), filled([2, 2], 10, Float64Array)], shapeCases('nme', [filled([2, 2], 10, Float64Array)])),
   entry('oksNms', [NMS_LIST, pNum('threshold', 'finite'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]]] }, visThreshold: 'finite' } })], () => [[inst(10), inst(12, 0.8)], 0.5], nmsCases('oksNms')),
-  entry('softOksNms', [NMS_LIST, pNum('threshold', 'pos'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]]] }, visThreshold: 'finite', maxDets: 'posInt' }, absurd: { maxDets: [2 ** 40] } })], () => [[inst(10), inst(12, 0.8)], 0.5], nmsCases('softOksNms')),
+  entry('softOksNms', [NMS_LIST, pNum('threshold', 'pos'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]]] }, visThreshold: 'finite', maxDets: 'cap' } })], () => [[inst(10), inst(12, 0.8)], 0.5], nmsCases('softOksNms')),
   entry('oksVars', [pStr('name'), pNd('sigmas', { ranks: [1], arrays: true, optional: true }), pNum('K', 'posInt', { optional: true })], () => ['sigmas', undefined, 17], [
     bad('bad value', 'NaN sigma', /sigmas/, () => ['sigmas', [NaN, 0.1], 2]),
     bad('mismatched shapes', 'sigmas of length 2 for K = 3', /sigmas/, () => ['sigmas', [0.1, 0.1], 3]),

@@ -22,7 +22,7 @@ export function expandCases(entries: readonly FuzzEntry[]): Expanded[] {
             name: `${p.name} = ${v.label}`,
             expect: v.expect,
             names: v.names ?? p.names,
-            allowNonFinite: v.allowNonFinite,
+            allowNonFinite: v.allowNonFinite || (entry.nonFinite ?? []).some((n) => n.pattern.test(`${p.name} = ${v.label}`)),
             args: (ctx: FuzzContext) => {
               const a = entry.valid(ctx).slice();
               while (a.length < i) a.push(undefined);
@@ -33,7 +33,7 @@ export function expandCases(entries: readonly FuzzEntry[]): Expanded[] {
         });
       }
     });
-    for (const c of entry.cases ?? []) out.push({ entry, base: false, c });
+    for (const c of entry.cases ?? []) out.push({ entry, base: false, c: { ...c, allowNonFinite: c.allowNonFinite || (entry.nonFinite ?? []).some((n) => n.pattern.test(c.name)) } });
   }
   return out;
 }

@@ -37,6 +37,8 @@ export interface FuzzEntry {
   params: ParamSpec[];
   /** Extra, function-specific cases. */
   cases?: FuzzCase[];
+  /** Cases (by name pattern) whose results may hold NaN/Infinity, with the reason (a reference quirk reproduced on purpose). */
+  nonFinite?: { pattern: RegExp; why: string }[];
   /** Why the valid call is not run (it would change the process, e.g. install a WebGPU global). */
   skipValid?: string;
 }

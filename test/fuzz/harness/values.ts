@@ -123,7 +123,7 @@ export function pNd(name: string, spec: NdSpec): ParamSpec {
     v.push(r('wrong rank', `rank ${rank}`, () => nd(new Float32Array(2 ** rank).fill(0.5), Array.from({ length: rank }, () => 2))));
   }
   const rank0 = spec.ranks.find((x) => x >= 2) ?? lo;
-  if (!spec.integer) v.push(r('wrong dtype', 'Int32Array data', () => nd(new Int32Array(shapeOf(rank0).reduce((a, b) => a * b, 1)), shapeOf(rank0))));
+  if (!spec.integer) v.push(s('integer data', 'Int32Array data (rejected or read as numbers)', () => nd(new Int32Array(shapeOf(rank0).reduce((a, b) => a * b, 1)), shapeOf(rank0))));
   v.push(r('bad view', 'shape [NaN, …]', () => ({ shape: [NaN, ...shapeOf(rank0).slice(1)], stride: shapeOf(rank0).map(() => 1), offset: 0, data: new Float32Array(64) })));
   v.push(r('bad view', 'shape [-1, …]', () => ({ shape: [-1, ...shapeOf(rank0).slice(1)], stride: shapeOf(rank0).map(() => 1), offset: 0, data: new Float32Array(64) })));
   v.push(r('bad view', 'offset past the data', () => nd(new Float32Array(shapeOf(rank0).reduce((a, b) => a * b, 1)), shapeOf(rank0), undefined, 10_000)));
@@ -138,9 +138,12 @@ export function pNd(name: string, spec: NdSpec): ParamSpec {
   return { name, names, variants: v };
 }
 
-export type NumKind = 'pos' | 'posInt' | 'nonnegInt' | 'finite' | 'nonneg' | 'prob' | 'odd' | 'any';
+/** `cap`: an integer upper bound (maxDets, maxInstances): any size is harmless, 0 allowed. */
+export type NumKind = 'cap' | 'pos' | 'posInt' | 'nonnegInt' | 'finite' | 'nonneg' | 'prob' | 'odd' | 'any';
 export interface NumSpec {
   optional?: boolean;
+  /** One number per instance is accepted too (then [3] is valid). */
+  arrayOk?: boolean;
   nullable?: boolean;
   /** Numbers that are certainly invalid beyond the kind's families (absurd values). */
   absurd?: number[];
@@ -154,6 +157,7 @@ export function badNumbers(kind: NumKind): [string, unknown][] {
   if (kind === 'any') return out;
   out.push(['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]);
   if (kind === 'pos') out.push(['0', 0], ['-1', -1], ['-1e308', -1e308]);
+  if (kind === 'cap') out.push(['-1', -1], ['1.5', 1.5]);
   if (kind === 'posInt') out.push(['0', 0], ['-1', -1], ['1.5', 1.5], ['1e308', 1e308], ['2^53', 2 ** 53]);
   if (kind === 'nonnegInt') out.push(['-1', -1], ['1.5', 1.5], ['1e308', 1e308]);
   if (kind === 'nonneg') out.push(['-1', -1], ['-1e-300', -1e-300]);
@@ -165,7 +169,7 @@ export function badNumbers(kind: NumKind): [string, unknown][] {
 /** A number parameter. */
 export function pNum(name: string, kind: NumKind, spec: NumSpec = {}): ParamSpec {
   const names = spec.names ?? nameRx(name);
-  const v: Variant[] = badNumbers(kind).map(([l, x]) => r('bad number', l, () => x));
+  const v: Variant[] = badNumbers(kind).filter(([l]) => !(spec.arrayOk && l === '[3]')).map(([l, x]) => r('bad number', l, () => x));
   if (!spec.optional) v.push(r('wrong type', 'undefined', () => undefined));
   if (!spec.nullable) v.push(r('wrong type', 'null', () => null));
   for (const a of spec.absurd ?? []) v.push(r('absurd value', String(a), () => a));
@@ -222,13 +226,14 @@ export function pOpts(spec: OptsSpec = {}): ParamSpec {
   for (const [f, kind] of Object.entries(spec.fields ?? {})) {
     const fx = new RegExp(`(^|[^A-Za-z0-9_])(${esc(name)}\\.)?${esc(f)}([^A-Za-z0-9_]|$)`);
     let bad: [string, unknown][];
-    if (Array.isArray(kind)) bad = [['"typo"', 'typo'], ['42', 42], ['null', null], [`"${(kind as string[])[0].toUpperCase()}x"`, `${(kind as string[])[0].toUpperCase()}x`]];
-    else if (kind === 'bool') bad = [['"yes"', 'yes'], ['1', 1], ['null', null]];
+    if (Array.isArray(kind)) bad = [['"typo"', 'typo'], ['42', 42], [`"${(kind as string[])[0].toUpperCase()}x"`, `${(kind as string[])[0].toUpperCase()}x`]];
+    else if (kind === 'bool') bad = [['"yes"', 'yes'], ['1', 1]];
     else if (kind === 'size') bad = [['"typo"', 'typo'], ['[0, 0]', [0, 0]], ['[8.5, 8]', [8.5, 8]], ['[NaN, 8]', [NaN, 8]], ['[8]', [8]], ['[2^31, 2^31]', [2 ** 31, 2 ** 31]]];
     else if (typeof kind === 'object') bad = (kind as { bad: [string, unknown][] }).bad;
-    else bad = [...badNumbers(kind as NumKind), ['null', null]];
+    else bad = badNumbers(kind as NumKind);
     for (const a of spec.absurd?.[f] ?? []) bad.push([String(a), a]);
     for (const [l, x] of bad) v.push(r(Array.isArray(kind) ? 'typo option' : 'bad option value', `${name}.${f} = ${l}`, () => ({ ...base(), [f]: x }), fx));
+    v.push(s('null option', `${name}.${f} = null (left out, as JSON writes it, or rejected)`, () => ({ ...base(), [f]: null })));
   }
   v.push(s('pollution keys', '{"__proto__": {"polluted": 1}} (JSON)', () => Object.assign(JSON.parse('{"__proto__": {"polluted": 1}}'), base())));
   v.push(s('pollution keys', '{ constructor: { prototype: { polluted: 1 } } }', () => ({ ...base(), constructor: { prototype: { polluted: 1 } } })));

@@ -1,0 +1,8 @@
+/**
+ * CLI cases that fail today; src/cli and src/io are the bench/CLI helper's
+ * (reported to them). Each key is a case name of cli.test.ts with what happens.
+ * Must shrink to empty.
+ */
+export const KNOWN_CLI_FAILURES: Record<string, string> = {
+  'no arguments': 'exits 2 but prints the whole usage block (14 lines) on stderr, not a one-line message (src/cli/main.ts)',
+};
