@@ -99,6 +99,12 @@ export function checkNdArray<T extends NumericData = FloatData>(name: string, x:
   if (elements > MAX_VIEW_ELEMENTS) {
     throw new RangeError(`${name} view (shape [${shape.join(', ')}]) has ${elements} elements, over the limit of ${MAX_VIEW_ELEMENTS}`);
   }
+  // A zero-length axis makes the view empty, but loops over the other axes
+  // still run: [2**50, 0, 1, 1] would spin 2^50 times. Bound every loop too.
+  const iterations = shape.reduce((a, n) => a * Math.max(1, n), 1);
+  if (iterations > MAX_VIEW_ELEMENTS) {
+    throw new RangeError(`${name} view (shape [${shape.join(', ')}]) spans ${iterations} index combinations (counting empty axes as 1), over the limit of ${MAX_VIEW_ELEMENTS}`);
+  }
   if (shape.every((n) => n > 0)) {
     let lo = offset;
     let hi = offset;

@@ -2,7 +2,7 @@
  * Option checks shared by every area: booleans, string choices and odd kernel
  * sizes, each throwing a `TypeError`/`RangeError` that names the option.
  */
-import { checkOptions, checkPositiveInt } from './ndarray.js';
+import { checkFinite, checkOptions, checkPositiveInt } from './ndarray.js';
 
 /** Validate an odd positive kernel size option (`name`), default `fallback`. */
 export function checkOddKernel(name: string, v: unknown, fallback: number): number {
@@ -34,3 +34,37 @@ export function optionRecord(options: unknown): Record<string, unknown> {
   return checkOptions('options', options as object | undefined) as Record<string, unknown>;
 }
 
+
+/**
+ * Smallest and largest Gaussian σ (pixels) the encoders and codecs accept:
+ * σ² must be a normal, finite float64 (≈ 1.5e-154 ≤ σ ≤ 1.3e154). Below,
+ * 2σ² underflows to 0 and every map is empty while its weight stays 1;
+ * above, 2σ² overflows and every map is flat.
+ */
+export const MIN_SIGMA = Math.sqrt(2.2250738585072014e-308);
+export const MAX_SIGMA = Math.sqrt(Number.MAX_VALUE) / 2;
+
+/** Validate a Gaussian σ in pixels (finite, in [{@link MIN_SIGMA}, {@link MAX_SIGMA}]); `fallback` when undefined (if given). */
+export function checkSigmaValue(name: string, v: unknown, fallback?: number): number {
+  if (v === undefined && fallback !== undefined) return fallback;
+  const s = checkFinite(name, v, { positive: true });
+  if (s < MIN_SIGMA || s > MAX_SIGMA) throw new RangeError(`${name} must be in [${MIN_SIGMA.toPrecision(3)}, ${MAX_SIGMA.toPrecision(3)}] (σ² a normal float64), got ${s}`);
+  return s;
+}
+
+/** Validate a positive integer count that drives a loop or an allocation: 1 ≤ v ≤ `max`. */
+export function checkCount(name: string, v: unknown, max: number): number {
+  const n = checkPositiveInt(name, v);
+  if (n > max) throw new RangeError(`${name} must be <= ${max}, got ${v}`);
+  return n;
+}
+
+/** Validate a finite number option with optional bounds; `fallback` when undefined (if given). */
+export function checkNumberOption(name: string, v: unknown, opts: { fallback?: number; min?: number; max?: number; positive?: boolean; exclusiveMin?: number; exclusiveMax?: number } = {}): number {
+  if (v === undefined && opts.fallback !== undefined) return opts.fallback;
+  const x = checkFinite(name, v, { positive: opts.positive, min: opts.min });
+  if (opts.max !== undefined && x > opts.max) throw new RangeError(`${name} must be <= ${opts.max}, got ${x}`);
+  if (opts.exclusiveMin !== undefined && !(x > opts.exclusiveMin)) throw new RangeError(`${name} must be > ${opts.exclusiveMin}, got ${x}`);
+  if (opts.exclusiveMax !== undefined && !(x < opts.exclusiveMax)) throw new RangeError(`${name} must be < ${opts.exclusiveMax}, got ${x}`);
+  return x;
+}

@@ -7,7 +7,7 @@ import { heatmapView, checkOptions } from '../core/ndarray.js';
 import { argmaxEachMap, type MapVisitor } from './argmax.js';
 import type { DecodeResult } from './types.js';
 import { quarterAt, quarterRule } from './quarter.js';
-import { parseDarkUdpOptions } from './options.js';
+import { parseDarkOptions, parseDarkUdpOptions } from './options.js';
 import { createDarkEvaluator, darkAt } from './dark.js';
 import { createDarkUdpEvaluator, darkUdpAt } from './dark-udp.js';
 import type { DecodeHeatmapsOptions } from './types.js';
@@ -15,6 +15,9 @@ import type { DecodeHeatmapsOptions } from './types.js';
 function createRefiner(options: DecodeHeatmapsOptions | undefined): MapVisitor | undefined {
   const opts = checkOptions('options', options);
   const refine = opts.refine ?? 'dark';
+  // Every option given is checked, also those the chosen refinement does not read.
+  quarterRule({ rule: opts.rule });
+  parseDarkOptions({ blurKernelSize: opts.blurKernelSize, guard: opts.guard, maxStep: opts.maxStep });
   switch (refine) {
     case 'none':
       return undefined;

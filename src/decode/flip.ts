@@ -77,6 +77,7 @@ export function flipHeatmaps(heatmaps: NdArray, flipIndices: ArrayLike<number>, 
  */
 export function mergeFlipTest(heatmaps: NdArray, flippedOutput: NdArray, flipIndices: ArrayLike<number>, options?: FlipTestOptions): NdArray<Float32Array> {
   const v = heatmapView('heatmaps', heatmaps);
+  heatmapView('flippedOutput', flippedOutput);
   const opts = checkOptions('options', options);
   const geometry = opts.geometry ?? 'msra';
   if (geometry !== 'msra' && geometry !== 'udp') throw new RangeError(`options.geometry must be 'msra' or 'udp', got ${JSON.stringify(geometry)}`);

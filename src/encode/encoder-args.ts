@@ -25,6 +25,7 @@ import {
   type KeypointView,
   type MatrixView,
 } from '../core/ndarray.js';
+import { checkSigmaValue } from '../core/options.js';
 import type { Placement } from './types.js';
 
 /** Validated encoder inputs. */
@@ -85,11 +86,13 @@ export function initialWeights(vis: MatrixView): NdArray<Float32Array> {
 /**
  * Per-instance σ (heatmap px) as a Float64Array of length N: a number is
  * repeated (mmpose `sigma = (sigma,) * N`); an Array, typed array or 1-D
- * ndarray must have exactly N finite values > 0.
+ * ndarray must have exactly N finite values > 0 with σ² a normal float64
+ * (`checkSigmaValue`: 1.5e-154 ≤ σ ≤ 6.7e153; below, 2σ² underflows and the map
+ * would be empty with weight 1).
  */
 export function readSigmas(sigma: unknown, N: number, name = 'sigma'): Float64Array {
   if (typeof sigma === 'number') {
-    checkFinite(name, sigma, { positive: true });
+    checkSigmaValue(name, sigma);
     return new Float64Array(N).fill(sigma);
   }
   let values: ArrayLike<unknown>;
@@ -105,7 +108,7 @@ export function readSigmas(sigma: unknown, N: number, name = 'sigma'): Float64Ar
   }
   if (values.length !== N) throw new RangeError(`${name} must have one value per instance (N = ${N}), got ${values.length}`);
   const out = new Float64Array(N);
-  for (let i = 0; i < N; i++) out[i] = checkFinite(`${name}[${i}]`, values[i], { positive: true });
+  for (let i = 0; i < N; i++) out[i] = checkSigmaValue(`${name}[${i}]`, values[i]);
   return out;
 }
 

@@ -54,6 +54,7 @@ export function modulateTarget(target: NdArray, scaleMap: NdArray, options?: Mod
             const u = Math.log(gt) * sc;
             o[i] = (gt * ((u + 1) * (u + 1) + 1)) / 2;
           }
+          if (!Number.isFinite(o[i])) throw new RangeError(`scaleMap ${sc} at flat index ${i} overflows the float32 target (${gt}^(1 + s) is not finite)`);
         }
   return out;
 }

@@ -20,6 +20,16 @@ import type { ScaleAdaptiveSigmaOptions } from './types.js';
  * CID divides every root by 2 (not 2a, CornerNet's well-known quirk, kept).
  */
 export function cornernetRadius(w: number, h: number, o: number): number {
+  checkFinite('w', w, { min: 0 });
+  checkFinite('h', h, { min: 0 });
+  checkFinite('o', o);
+  if (!(o > 0 && o < 1)) throw new RangeError(`o (min overlap) must be in (0, 1), got ${o}`);
+  const r = cornernetRoots(w, h, o);
+  if (!Number.isFinite(r)) throw new RangeError(`w, h (${w}, ${h}) are too large: the radius overflows float64`);
+  return r;
+}
+
+function cornernetRoots(w: number, h: number, o: number): number {
   const b1 = h + w;
   const c1 = (w * h * (1 - o)) / (1 + o);
   const r1 = (b1 + Math.sqrt(b1 * b1 - 4 * c1)) / 2;
@@ -90,21 +100,25 @@ export function scaleAdaptiveSigma(bboxes: NdArray | ArrayLike<ArrayLike<number>
   const opts = checkOptions('options', options);
   const rule = opts.rule ?? 'bbox';
   if (rule !== 'bbox' && rule !== 'cornernet') throw new RangeError(`options.rule must be 'bbox' or 'cornernet', got ${JSON.stringify(rule)}`);
+  // Every option given is checked, also those the chosen rule does not read.
+  const baseSize = opts.baseSize == null ? 256 : checkFinite('options.baseSize', opts.baseSize, { positive: true });
+  const baseSigma = opts.baseSigma == null ? 2 : checkFinite('options.baseSigma', opts.baseSigma, { positive: true });
+  const intSigma = opts.intSigma ?? false;
+  if (typeof intSigma !== 'boolean') throw new TypeError(`options.intSigma must be a boolean, got ${typeof intSigma}`);
+  const o = opts.minOverlap == null ? 0.7 : checkFinite('options.minOverlap', opts.minOverlap);
+  if (!(o > 0 && o < 1)) throw new RangeError(`options.minOverlap must be in (0, 1), got ${o}`);
   const { w, h } = readBoxSizes(bboxes);
   const out = new Float64Array(w.length);
-  if (rule === 'bbox') {
-    const baseSize = opts.baseSize === undefined ? 256 : checkFinite('options.baseSize', opts.baseSize, { positive: true });
-    const baseSigma = opts.baseSigma === undefined ? 2 : checkFinite('options.baseSigma', opts.baseSigma, { positive: true });
-    const intSigma = opts.intSigma ?? false;
-    if (typeof intSigma !== 'boolean') throw new TypeError(`options.intSigma must be a boolean, got ${typeof intSigma}`);
-    for (let n = 0; n < out.length; n++) {
+  for (let n = 0; n < out.length; n++) {
+    if (rule === 'bbox') {
       const s = (Math.max(w[n], h[n]) / baseSize) * baseSigma;
       out[n] = intSigma ? roundHalfEven(s + 0.5) : s;
+    } else {
+      const r = cornernetRoots(w[n], h[n], o);
+      if (!Number.isFinite(r)) throw new RangeError(`bboxes[${n}] (w ${w[n]}, h ${h[n]}) is too large: the CornerNet radius overflows float64`);
+      out[n] = Math.fround(Math.max(0, r / 3));
     }
-  } else {
-    const o = opts.minOverlap === undefined ? 0.7 : checkFinite('options.minOverlap', opts.minOverlap);
-    if (!(o > 0 && o < 1)) throw new RangeError(`options.minOverlap must be in (0, 1), got ${o}`);
-    for (let n = 0; n < out.length; n++) out[n] = Math.fround(Math.max(0, cornernetRadius(w[n], h[n], o) / 3));
+    if (!Number.isFinite(out[n])) throw new RangeError(`bboxes[${n}] with options.baseSize ${baseSize} and options.baseSigma ${baseSigma} gives a non-finite sigma ${out[n]}`);
   }
   return out;
 }

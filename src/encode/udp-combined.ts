@@ -27,7 +27,7 @@ import type { HeatmapTargets } from './types.js';
  * @param heatmapSize `[W, H]` positive integers
  * @param keypoints `[N, K, ≥2]` (x, y) in heatmap px, any strides
  * @param visible `[N, K]` visibility (finite)
- * @param radiusFactor R / max(W, H), > 0; default 0.0546875
+ * @param radiusFactor R / max(W, H), > 0, with R in [1e-9, 1e12] heatmap px; default 0.0546875
  * @returns heatmaps `[3K, H, W]` (cls, offX, offY per keypoint), weights `[N, K]` (float32)
  */
 export function udpCombinedTargets(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, radiusFactor = 0.0546875): HeatmapTargets {
@@ -37,6 +37,8 @@ export function udpCombinedTargets(heatmapSize: [number, number], keypoints: NdA
   const heatmaps = zerosF32([3 * K, H, W], 'heatmaps');
   const weights = initialWeights(vis);
   const R = radiusFactor * Math.max(W, H);
+  // Offsets are (μ − i) / R: a subnormal R makes them infinite, a huge R makes every pixel cls 1.
+  if (!(R >= 1e-9 && R <= 1e12)) throw new RangeError(`radiusFactor ${radiusFactor} gives a disk radius of ${R} heatmap px, outside [1e-9, 1e12]`);
   const out = heatmaps.data;
   const plane = H * W;
   for (let k = 0; k < K; k++) {

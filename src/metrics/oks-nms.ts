@@ -60,7 +60,7 @@ function pack(instances: unknown, threshold: number, options: OksNmsOptions | un
     kp.set(k.values, i * 3 * K);
     f32 &&= k.f32;
     score[i] = checkFinite(`instances[${i}].score`, inst.score);
-    area[i] = checkFinite(`instances[${i}].area`, inst.area);
+    area[i] = checkFinite(`instances[${i}].area`, inst.area, { min: 0 });
   }
   const vars = oksVars('options.sigmas', o.sigmas ?? (K > 0 ? undefined : COCO_SIGMAS), K > 0 ? K : undefined);
   const vis = o.visThreshold === undefined || o.visThreshold === null ? undefined : checkFinite('options.visThreshold', o.visThreshold);
@@ -85,7 +85,8 @@ function oksIou(P: Packed, gi: number, di: number, scratch: Float64Array): numbe
     const dx = r(kp[dOff + 3 * k] - kp[go + 3 * k]);
     const dy = r(kp[dOff + 3 * k + 1] - kp[go + 3 * k + 1]);
     const e = r(r(dx * dx) + r(dy * dy)) / vars[k] / s / 2;
-    scratch[n++] = Math.exp(-e);
+    // A NaN coordinate counts as infinitely far (similarity 0): mmpose's NaN IoU fails `<= thr` and drops any instance, however far.
+    scratch[n++] = Number.isNaN(e) ? 0 : Math.exp(-e);
   }
   return n === 0 ? 0 : Math.fround(pairwiseSum64(scratch, 0, n) / n);
 }
@@ -101,7 +102,8 @@ function descendingOrder(idx: number[], key: (i: number) => number): number[] {
 /**
  * OKS NMS (mmpose `oks_nms`): take the highest-scoring instance, drop every
  * remaining one whose OKS with it exceeds `threshold`, repeat. O(n²·K).
- * @param instances pose instances of one image
+ * @param instances pose instances of one image (finite score, area ≥ 0; a NaN
+ *   keypoint coordinate counts as infinitely far, so it never makes two instances overlap)
  * @param threshold OKS above which an instance is suppressed (e.g. 0.9)
  * @returns kept indices into `instances`, in pick order
  */

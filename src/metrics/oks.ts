@@ -85,11 +85,15 @@ export function oks(gt: unknown, dt: unknown, area: number, sigmas?: ArrayLike<n
   const vars = oksVars('sigmas', sigmas, g.K);
   let visible = 0;
   for (let k = 0; k < g.K; k++) if (g.values[3 * k + 2] > 0) visible++;
+  // bbox is checked whenever it is given (not only when pycocotools reads it).
+  if (bbox !== undefined) {
+    if (!Array.isArray(bbox) && !(ArrayBuffer.isView(bbox) && !(bbox instanceof DataView))) throw new TypeError(`bbox must be [x, y, w, h] (an array or typed array), got ${bbox === null ? 'null' : typeof bbox}`);
+    if (bbox.length !== 4) throw new RangeError(`bbox must be [x, y, w, h], got ${bbox.length} values`);
+    for (let i = 0; i < 4; i++) checkFinite(`bbox[${i}]`, bbox[i]);
+  }
   let box: ArrayLike<number> = [0, 0, 0, 0];
   if (visible === 0) {
     if (bbox === undefined) throw new RangeError('gt has no visible keypoint (v > 0): pass its bbox [x, y, w, h] (pycocotools then measures the distance to the enlarged box)');
-    if (bbox.length !== 4) throw new RangeError(`bbox must be [x, y, w, h], got ${bbox.length} values`);
-    for (let i = 0; i < 4; i++) checkFinite(`bbox[${i}]`, bbox[i]);
     box = bbox;
   }
   return oksKernel(g.values, 0, d.values, 0, d.D, g.K, vars, area, box, 0, new Float64Array(g.K));

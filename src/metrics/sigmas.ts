@@ -19,6 +19,8 @@ export const COCO_SIGMAS: readonly number[] = Object.freeze(
  * @param K expected keypoint count (undefined = take the length of `sigmas`)
  */
 export function oksVars(name: string, sigmas: ArrayLike<number> | undefined, K?: number): Float64Array {
+  if (typeof name !== 'string') throw new TypeError(`name (the argument name for messages) must be a string, got ${name === null ? 'null' : typeof name}`);
+  if (K !== undefined && (typeof K !== 'number' || !Number.isInteger(K) || K < 1)) throw new RangeError(`K must be a positive integer (the keypoint count), got ${String(K)}`);
   const s = sigmas ?? COCO_SIGMAS;
   if (!Array.isArray(s) && !ArrayBuffer.isView(s)) throw new TypeError(`${name} must be an array of numbers`);
   if (K !== undefined && s.length !== K) {

@@ -128,7 +128,8 @@ describe('refineDark', () => {
     expect(() => refineDark(kp, hm, { blurKernelSize: 0 })).toThrow(RangeError);
     expect(() => refineDark(kp, hm, { blurKernelSize: 2.5 })).toThrow(TypeError);
     expect(() => refineDark(ndarray(new Float64Array(4), [1, 2, 2]), hm)).toThrow(/K/);
-    expect(() => refineDark(ndarray(new Float64Array(2), [1, 2]), hm)).toThrow(/keypoints/);
+    // [K, 2] is heatmapArgmax's output for [K, H, W] (the two-step form); [K, 1] is not keypoints.
+    expect(() => refineDark(ndarray(new Float64Array(2), [2, 1]), hm)).toThrow(/keypoints/);
     expect(() => refineDark(kp, hm, 'x' as never)).toThrow(TypeError);
     expect(() => refineDark(kp, hm, { maxStep: -1 })).toThrow(/maxStep/);
   });
