@@ -256,9 +256,19 @@ export function createDarkUdpEvaluator(kernel: Float64Array): DarkUdpEvaluator {
 export function darkUdpAt(ev: DarkUdpEvaluator, plane: MapPlane, o: Float64Array, i: number, _step: Float64Array, originMax?: number): void {
   const v = plane.view;
   const b = Math.floor(plane.m / v.K);
-  const stack: ChannelStack = { data: v.data, offset: v.offset + b * v.sB, sK: v.sK, sH: v.sH, sW: v.sW, H: v.H, W: v.W, K: v.K };
-  ev.refine(stack, plane.m - b * v.K, o, i, originMax);
+  const s = visitStack; // reused: the refinement is synchronous and keeps no reference
+  s.data = v.data;
+  s.offset = v.offset + b * v.sB;
+  s.sK = v.sK;
+  s.sH = v.sH;
+  s.sW = v.sW;
+  s.H = v.H;
+  s.W = v.W;
+  s.K = v.K;
+  ev.refine(s, plane.m - b * v.K, o, i, originMax);
 }
+
+const visitStack: ChannelStack = { data: [], offset: 0, sK: 0, sH: 0, sW: 0, H: 0, W: 0, K: 0 };
 
 /**
  * Refine keypoints with DARK-UDP exactly as mmpose: blur (zero border,
