@@ -16,6 +16,7 @@ import { runBottomupBench } from '../bottomup.js';
 import { runCropBench } from '../crop.js';
 import { runTemporalBench } from '../temporal.js';
 import { runAnalyzeBench } from '../analyze.js';
+import { runRealNetworksBench } from './real-networks.js';
 
 /** The per-area benchmarks, in report order (frozen). */
 export const EXTRA_BENCHES: readonly ExtraBench[] = Object.freeze([
@@ -24,6 +25,7 @@ export const EXTRA_BENCHES: readonly ExtraBench[] = Object.freeze([
   { area: 'crop', title: 'Top-down crop (warpAffine)', run: runCropBench },
   { area: 'temporal', title: 'Temporal filters', run: runTemporalBench },
   { area: 'analyze', title: 'COCO error analysis', run: runAnalyzeBench },
+  { area: 'real-networks', title: 'Real networks (COCO AP)', run: runRealNetworksBench },
 ]);
 
 /**
