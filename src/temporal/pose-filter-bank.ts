@@ -8,7 +8,8 @@ import type { NdArray } from 'ndarray';
 import { MOVENET_KEYPOINT_FILTER_CONFIG } from './constants.js';
 import { filterKeypointRows, keypointsFilterParams, type KeypointsFilterOptions, type KeypointsStream } from './keypoints-filter.js';
 import { readPoseBox, readPoseRows, type PoseBox, type PoseLike } from './pose-input.js';
-import { createPoseTracker, type PoseTrackerOptions } from './tracker.js';
+import { createTrackerCore, type Detection, type PoseTrackerOptions, type TrackerCore } from './tracker.js';
+import type { KeypointRows } from './keypoint-rows.js';
 import { checkTimestamp, describeValue, finiteOption, optionsBag } from './validate.js';
 
 /** Options of {@link createPoseFilterBank}. */
@@ -91,19 +92,22 @@ function keypointBox(r: { K: number; D: number; data: Float64Array }): PoseBox {
   return { xMin, yMin, xMax, yMax, width: xMax - xMin, height: yMax - yMin };
 }
 
-function poseForTracker(pose: PoseLike, i: number, size: [number, number] | null, needBox: boolean): PoseLike {
-  if (!size && (!needBox || pose.box != null)) return pose;
-  const [W, H] = size ?? [1, 1];
-  const r = readPoseRows(`poses[${i}]`, pose);
+/**
+ * The tracker's detection of pose `i` from its rows: x/W, y/H and the score, and the box (the
+ * pose's, or the keypoints' when the box tracker needs one) divided the same way.
+ */
+function detectionOf(core: TrackerCore, pose: PoseLike, i: number, r: KeypointRows, size: [number, number] | null, needBox: boolean): Detection {
+  const name = `poses[${i}]`;
   const kp = new Float64Array(r.K * 3);
+  const [W, H] = size ?? [1, 1];
   for (let k = 0; k < r.K; k++) {
-    kp[k * 3] = r.data[k * r.D] / W;
-    kp[k * 3 + 1] = r.data[k * r.D + 1] / H;
+    kp[k * 3] = size ? r.data[k * r.D] / W : r.data[k * r.D];
+    kp[k * 3 + 1] = size ? r.data[k * r.D + 1] / H : r.data[k * r.D + 1];
     kp[k * 3 + 2] = r.data[k * r.D + r.D - 1];
   }
-  const b = readPoseBox(`poses[${i}]`, pose) ?? (needBox ? keypointBox(r) : null);
-  const box = b && { xMin: b.xMin / W, yMin: b.yMin / H, xMax: b.xMax / W, yMax: b.yMax / H, width: b.width / W, height: b.height / H };
-  return { keypoints: ndarray(kp, [r.K, 3]), box };
+  const b = readPoseBox(name, pose) ?? (needBox ? keypointBox(r) : null);
+  const box = b && size ? { xMin: b.xMin / W, yMin: b.yMin / H, xMax: b.xMax / W, yMax: b.yMax / H, width: b.width / W, height: b.height / H } : b;
+  return core.detection(name, kp, r.K, box);
 }
 
 /**
@@ -118,7 +122,7 @@ function poseForTracker(pose: PoseLike, i: number, size: [number, number] | null
 export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilterBank {
   const o = optionsBag('options', options);
   const fp = keypointsFilterParams('options.filter', o.filter ?? MOVENET_KEYPOINT_FILTER_CONFIG);
-  const tracker = o.tracker === undefined ? null : createPoseTracker(o.tracker);
+  const tracker = o.tracker === undefined ? null : createTrackerCore(o.tracker);
   const needBox = o.tracker?.type === 'boundingBox';
   const maxAgeMicros = finiteOption('options.maxAge', o.maxAge, { fallback: 1000, min: 0 }) * 1000;
   const objectScale = o.objectScale;
@@ -141,8 +145,7 @@ export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilte
       const rows = poses.map((p, i) => readPoseRows(`poses[${i}]`, p));
       let ids: (number | string)[];
       if (tracker) {
-        const forTracker = poses.map((p, i) => poseForTracker(p, i, size, needBox));
-        ids = tracker.apply(forTracker, ts).map((p) => p.id);
+        ids = tracker.assign(poses.map((p, i) => detectionOf(tracker, p, i, rows[i], size, needBox)), ts);
       } else {
         ids = poses.map((p, i) => {
           const id = p.id;

@@ -61,7 +61,8 @@ interface Track {
   box: PoseBox | null;
 }
 
-interface Detection {
+/** A detection as the tracker links it: x, y, score rows (`[K, 3]` flat) and the box. */
+export interface Detection {
   kp: Float64Array;
   K: number;
   box: PoseBox | null;
@@ -115,26 +116,6 @@ function keypointArea(kp: Float64Array, K: number, threshold: number): number {
 }
 
 /**
- * OKS between a detection and a track (keypoint_tracker.ts:85-104): mean over keypoints whose
- * scores are both ≥ threshold of `exp(−d²/(2·(area + 1e-6)·(2σᵢ)²))`; 0 with fewer than
- * `minNumberOfKeypoints` of them.
- */
-export function trackerOks(det: Float64Array, track: Float64Array, K: number, p: { threshold: number; falloff: ArrayLike<number>; minNumberOfKeypoints: number }): number {
-  const boxArea = keypointArea(track, K, p.threshold) + 1e-6;
-  let oksTotal = 0;
-  let n = 0;
-  for (let i = 0; i < K; i++) {
-    if (det[i * 3 + 2] < p.threshold || track[i * 3 + 2] < p.threshold) continue;
-    n += 1;
-    const dSquared = Math.pow(det[i * 3] - track[i * 3], 2) + Math.pow(det[i * 3 + 1] - track[i * 3 + 1], 2);
-    const x = 2 * p.falloff[i];
-    oksTotal += Math.exp((-1 * dSquared) / (2 * boxArea * Math.pow(x, 2)));
-  }
-  if (n < p.minNumberOfKeypoints) return 0.0;
-  return oksTotal / n;
-}
-
-/**
  * IoU of two boxes (bounding_box_tracker.ts:56-68): intersection of the corners (0 when empty,
  * `>=` test), union from each box's own `width·height` fields.
  */
@@ -150,49 +131,70 @@ export function trackerIou(a: PoseBox, b: PoseBox): number {
   return intersection / (areaPose + areaTrack - intersection);
 }
 
-/**
- * tfjs-models `new KeypointTracker(config)` (`type: 'keypoint'`) or `new
- * BoundingBoxTracker(config)` (`type: 'boundingBox'`), id-exact with the reference (quirk T9):
- * per frame, tracks with `t − lastTimestamp > maxAge·1000` are dropped; each detection in input
- * order takes the unmatched track of highest similarity ≥ `minSimilarity` (ties to the earlier
- * track); a link overwrites the track's keypoints, box and time; unmatched detections open new
- * tracks (ids 1, 2, 3 … never reused); tracks are stably sorted by `lastTimestamp` descending and
- * cut to `maxTracks` (a new track may be cut at once while its pose keeps the id).
- * @throws TypeError / RangeError naming the option (maxTracks integer ≥ 0, maxAge finite ≥ 0 ms,
- *   minSimilarity finite, falloffs > 0, minNumberOfKeypoints integer ≥ 0).
- */
-export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
+/** The tracker's state machine on pre-read detections (shared by {@link createPoseTracker} and the filter bank). */
+export interface TrackerCore {
+  /** Check one detection (errors name `name`) and wrap it. */
+  detection(name: string, kp: Float64Array, K: number, box: PoseBox | null): Detection;
+  /** Link one frame's detections at `ts` (µs, checked) and return their ids, in input order. */
+  assign(dets: readonly Detection[], ts: number): number[];
+  getTracks(): { id: number; lastTimestamp: number }[];
+  getTrackIDs(): Set<number>;
+  reset(): void;
+}
+
+/** The tracker of {@link createPoseTracker} on pre-read detections; options validated here. */
+export function createTrackerCore(options?: PoseTrackerOptions): TrackerCore {
   const p = trackerParams(options);
   let tracks: Track[] = [];
   let nextId = 1;
+  // OKS (keypoint_tracker.ts:85-104): mean over keypoints whose scores are both ≥ threshold of
+  // `exp(−d²/(2·(area + 1e-6)·(2σᵢ)²))`, 0 with fewer than minNumberOfKeypoints of them. The terms
+  // that depend on the track only (its keypoint area, the denominators) are computed once per track
+  // per frame with the reference's expressions: the same values as recomputing them per pair.
+  let denoms = new Float64Array(0);
 
-  const readDetection = (pose: unknown, i: number): Detection => {
-    const name = `poses[${i}]`;
-    const r = readPoseRows(name, pose);
-    const kp = new Float64Array(r.K * 3);
-    for (let k = 0; k < r.K; k++) {
-      kp[k * 3] = r.data[k * r.D];
-      kp[k * 3 + 1] = r.data[k * r.D + 1];
-      kp[k * 3 + 2] = r.data[k * r.D + r.D - 1];
+  const trackDenoms = (): void => {
+    const K = p.falloff.length;
+    if (denoms.length < tracks.length * K) denoms = new Float64Array(tracks.length * K);
+    for (let j = 0; j < tracks.length; j++) {
+      const boxArea = keypointArea(tracks[j].kp, K, p.threshold) + 1e-6;
+      for (let i = 0; i < K; i++) {
+        const x = 2 * p.falloff[i];
+        denoms[j * K + i] = 2 * boxArea * Math.pow(x, 2);
+      }
     }
-    const box = readPoseBox(name, pose as PoseLike);
-    if (p.type === 'boundingBox' && box === null) throw new TypeError(`${name}.box is required by the bounding-box tracker`);
-    if (p.type === 'keypoint' && r.K !== p.falloff.length) {
-      throw new RangeError(`${name}.keypoints has ${r.K} keypoints but options.keypointTrackerParams.keypointFalloff has ${p.falloff.length}`);
-    }
-    return { kp, K: r.K, box };
   };
 
-  const similarity = (d: Detection, t: Track): number =>
-    p.type === 'keypoint' ? trackerOks(d.kp, t.kp, d.K, p) : trackerIou(d.box as PoseBox, t.box as PoseBox);
+  const oks = (det: Float64Array, j: number): number => {
+    const track = tracks[j].kp;
+    const K = p.falloff.length;
+    const th = p.threshold;
+    let oksTotal = 0;
+    let n = 0;
+    for (let i = 0; i < K; i++) {
+      if (det[i * 3 + 2] < th || track[i * 3 + 2] < th) continue;
+      n += 1;
+      const dSquared = Math.pow(det[i * 3] - track[i * 3], 2) + Math.pow(det[i * 3 + 1] - track[i * 3 + 1], 2);
+      oksTotal += Math.exp((-1 * dSquared) / denoms[j * K + i]);
+    }
+    if (n < p.minNumberOfKeypoints) return 0.0;
+    return oksTotal / n;
+  };
+
+  const similarity = (d: Detection, j: number): number => (p.type === 'keypoint' ? oks(d.kp, j) : trackerIou(d.box as PoseBox, tracks[j].box as PoseBox));
 
   return {
-    apply(poses, microSeconds) {
-      if (!Array.isArray(poses)) throw new TypeError(`poses must be an array of pose objects, got ${describeValue(poses)}`);
-      const ts = checkTimestamp('microSeconds', microSeconds);
-      const dets = poses.map(readDetection);
+    detection(name, kp, K, box) {
+      if (p.type === 'boundingBox' && box === null) throw new TypeError(`${name}.box is required by the bounding-box tracker`);
+      if (p.type === 'keypoint' && K !== p.falloff.length) {
+        throw new RangeError(`${name}.keypoints has ${K} keypoints but options.keypointTrackerParams.keypointFalloff has ${p.falloff.length}`);
+      }
+      return { kp, K, box };
+    },
+    assign(dets, ts) {
       // tracker.ts:53 filterOldTracks: keep `t − lastTimestamp <= maxAge`.
       tracks = tracks.filter((t) => ts - t.lastTimestamp <= p.maxAgeMicros);
+      if (p.type === 'keypoint') trackDenoms();
       const ids = new Array<number>(dets.length);
       const unmatchedTracks = tracks.map((_, j) => j);
       const unmatchedDets: number[] = [];
@@ -204,7 +206,7 @@ export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
         let best = -1;
         let bestSim = -1;
         for (const j of unmatchedTracks) {
-          const s = similarity(dets[i], tracks[j]);
+          const s = similarity(dets[i], j);
           if (s >= p.minSimilarity && s > bestSim) {
             best = j;
             bestSim = s;
@@ -213,6 +215,8 @@ export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
         if (best >= 0) {
           const t = tracks[best];
           // tracker.ts:129 Object.assign(track, createTrack(pose)): keypoints, time and (when the pose has one) box.
+          // The track's OKS terms stay those of the frame's start: the reference computes them from
+          // the track as it is when compared, and a linked track is not compared again this frame.
           t.kp = dets[i].kp;
           t.lastTimestamp = ts;
           if (dets[i].box !== null) t.box = dets[i].box;
@@ -228,7 +232,7 @@ export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
       // tracker.ts:161-162: stable sort, freshest first, then keep maxTracks.
       tracks.sort((a, b) => b.lastTimestamp - a.lastTimestamp);
       tracks = tracks.slice(0, p.maxTracks);
-      return poses.map((pose, i) => ({ ...pose, id: ids[i] }));
+      return ids;
     },
     getTracks() {
       return tracks.map((t) => ({ id: t.id, lastTimestamp: t.lastTimestamp }));
@@ -239,5 +243,42 @@ export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
     reset() {
       tracks = [];
     },
+  };
+}
+
+/**
+ * tfjs-models `new KeypointTracker(config)` (`type: 'keypoint'`) or `new
+ * BoundingBoxTracker(config)` (`type: 'boundingBox'`), id-exact with the reference (quirk T9):
+ * per frame, tracks with `t − lastTimestamp > maxAge·1000` are dropped; each detection in input
+ * order takes the unmatched track of highest similarity ≥ `minSimilarity` (ties to the earlier
+ * track); a link overwrites the track's keypoints, box and time; unmatched detections open new
+ * tracks (ids 1, 2, 3 … never reused); tracks are stably sorted by `lastTimestamp` descending and
+ * cut to `maxTracks` (a new track may be cut at once while its pose keeps the id).
+ * @throws TypeError / RangeError naming the option (maxTracks integer ≥ 0, maxAge finite ≥ 0 ms,
+ *   minSimilarity finite, falloffs > 0, minNumberOfKeypoints integer ≥ 0).
+ */
+export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
+  const core = createTrackerCore(options);
+  const readDetection = (pose: unknown, i: number): Detection => {
+    const name = `poses[${i}]`;
+    const r = readPoseRows(name, pose);
+    const kp = new Float64Array(r.K * 3);
+    for (let k = 0; k < r.K; k++) {
+      kp[k * 3] = r.data[k * r.D];
+      kp[k * 3 + 1] = r.data[k * r.D + 1];
+      kp[k * 3 + 2] = r.data[k * r.D + r.D - 1];
+    }
+    return core.detection(name, kp, r.K, readPoseBox(name, pose as PoseLike));
+  };
+  return {
+    apply(poses, microSeconds) {
+      if (!Array.isArray(poses)) throw new TypeError(`poses must be an array of pose objects, got ${describeValue(poses)}`);
+      const ts = checkTimestamp('microSeconds', microSeconds);
+      const ids = core.assign(poses.map(readDetection), ts);
+      return poses.map((pose, i) => ({ ...pose, id: ids[i] }));
+    },
+    getTracks: () => core.getTracks(),
+    getTrackIDs: () => core.getTrackIDs(),
+    reset: () => core.reset(),
   };
 }
