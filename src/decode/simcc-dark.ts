@@ -16,7 +16,7 @@ const f32 = Math.fround;
 const CLIP_LO = f32(1e-3); // np.clip(simcc, 1e-3, 50.0, simcc) on float32 casts the bounds to float32
 const EPS_DXX = f32(1e-9);
 /** Slack on the bound `blur ≤ (Σw)·max(window)` (float32 kernel weights and output rounding). */
-const BOUND_SLACK = 1 + 1e-6;
+export const BOUND_SLACK = 1 + 1e-6;
 
 /**
  * Python's float floor division `a // b` (`floatobject.c float_floor_div`),
@@ -50,7 +50,7 @@ export function simccDarkKernelSize(sigma: number, name = 'options.sigma'): numb
 }
 
 /** `log(clip(f32(b·ratio), 1e-3, 50))` in float32; NaN stays NaN (numpy's clip propagates it). */
-function clippedLog(b: number, ratio: number): number {
+export function clippedLog(b: number, ratio: number): number {
   let v = f32(b * ratio);
   if (v < CLIP_LO) v = CLIP_LO;
   else if (v > 50) v = 50;
@@ -59,7 +59,7 @@ function clippedLog(b: number, ratio: number): number {
 
 /** Kernel tail masses `T[D] = Σ_{|k| ≥ D} w_k` (D = 0 … r + 1), and `T[0]` = Σw, cached per kernel array. */
 const tailCache = new WeakMap<Float64Array, Float64Array>();
-function kernelTails(kernel: Float64Array): Float64Array {
+export function kernelTails(kernel: Float64Array): Float64Array {
   let t = tailCache.get(kernel);
   if (t) return t;
   const r = (kernel.length - 1) >> 1;
@@ -115,7 +115,7 @@ function blurredMaximum(v: SimccView, base: number, kernel: Float64Array, hint: 
  * (`refinement.py:203-207`), e.g. the −1 sentinel's `px − 2 = −1` reads the
  * last padded element. Indices past either end are an IndexError there.
  */
-function paddedToRow(px: number, d: number, W: number, coord: number, where: string): number {
+export function paddedToRow(px: number, d: number, W: number, coord: number, where: string): number {
   let q = px + d;
   const P = W + 4;
   if (q < 0) q += P;
@@ -133,14 +133,24 @@ type LogRow = (i: number) => number;
  * `px = int64(f32(c + 2.5))`, then dx, dxx and `c − dx/dxx`, all in float32.
  */
 function newtonStep(c: number, W: number, L: LogRow, where: string): number {
-  const s = f32(c + 2.5);
-  if (!Number.isFinite(s)) throw new RangeError(`coords${where} must be finite, got ${c}`);
-  const px = Math.trunc(s); // astype(np.int64): truncation toward zero
+  const px = paddedIndex(c, where);
   const l0 = L(paddedToRow(px, 0, W, c, where));
   const l1 = L(paddedToRow(px, 1, W, c, where));
   const lm1 = L(paddedToRow(px, -1, W, c, where));
   const l2 = L(paddedToRow(px, 2, W, c, where));
   const lm2 = L(paddedToRow(px, -2, W, c, where));
+  return newtonFinish(c, l0, l1, lm1, l2, lm2);
+}
+
+/** `trunc(f32(c + 2.5))`, the padded index of `refinement.py:201-202`; throws naming `coords<where>` for a non-finite c. */
+export function paddedIndex(c: number, where: string): number {
+  const s = f32(c + 2.5);
+  if (!Number.isFinite(s)) throw new RangeError(`coords${where} must be finite, got ${c}`);
+  return Math.trunc(s); // astype(np.int64): truncation toward zero
+}
+
+/** The float32 step from the five log values around the start: `c − dx/dxx` (`refinement.py:209-213`). */
+export function newtonFinish(c: number, l0: number, l1: number, lm1: number, l2: number, lm2: number): number {
   const dx = f32(0.5 * f32(l1 - lm1));
   const dxx = f32(EPS_DXX + f32(0.25 * f32(f32(l2 - f32(2 * l0)) + lm2)));
   return f32(c - f32(dx / dxx));

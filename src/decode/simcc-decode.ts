@@ -13,7 +13,8 @@ import { simccPairView, rowBase, leadShape, type SimccView } from './simcc-view.
 import { rowArgmax, rowSoftmaxMaximum, combineScores } from './simcc-argmax.js';
 import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
 import { simccBlurKernel } from './gaussian-blur-1d.js';
-import { darkRefineRow, darkRefineRowFull, simccDarkKernelSize } from './simcc-dark.js';
+import { darkRefineRowFull, simccDarkKernelSize } from './simcc-dark.js';
+import { darkScratch, darkRefineRowFast, type DarkScratch } from './simcc-dark-fast.js';
 
 const f32 = Math.fround;
 
@@ -101,14 +102,14 @@ export function checkSimccLengths(x: SimccView, y: SimccView, inputSize: readonl
  * Float32Array or Float64Array, `[N, K, W]` or `[K, W]` (then keypoints and
  * scores are `[1, K, ·]` and visibility `[K]`, as the reference returns; the
  * reference rejects 2-D input with `dark`, posecodec decodes it as N = 1).
- * Extra memory: the O(N·K) result plus one O(W) row with `dark` or
- * `visibility`. A row that is all zero under `dark` gives NaN (that
+ * Extra memory: the O(N·K) result plus one O(W) row with `visibility`. A row that is all zero under `dark` gives NaN (that
  * coordinate and, through the modified map, the visibility), as the reference.
  * Float32-exact (the DARK blur to its accumulation order).
  *
- * Cost: one pass per row; `dark` adds O(W + m·k) per row (m ≈ 2k bins near
- * the peak are blurred; O(W·k) with `visibility`); `visibility` adds three
- * passes per row.
+ * Cost: one pass per row; `dark` adds one compare per bin and O(m·k) per row
+ * (m ≈ 20 bins near the peak are blurred, four at a time; O(W·k) with
+ * `visibility`, which needs the whole log-blurred row); `visibility` adds
+ * three passes per row.
  *
  * @param x `[N, K, Wx]` or `[K, Wx]` x logits
  * @param y `[N, K, Wy]` or `[K, Wy]` y logits, same N and K
@@ -147,6 +148,10 @@ export function decodeSimccWith(pv: ReturnType<typeof simccPairView>, s: SimccDe
   const scaleY = scaleFor(vy, s.sigma[1]);
   const logScaleX = (t: number) => f32(f32(t * f32(s.beta)) * f32(s.sigma[0]));
   const logScaleY = (t: number) => f32(f32(t * f32(s.beta)) * f32(s.sigma[1]));
+  // DARK without visibility: the bounded blur (simcc-dark-fast.ts).
+  const fast = s.kernels !== undefined && !needRow;
+  const dsx: DarkScratch | undefined = fast ? darkScratch(s.kernels![0]) : undefined;
+  const dsy: DarkScratch | undefined = fast ? darkScratch(s.kernels![1]) : undefined;
   for (let n = 0; n < N; n++) {
     for (let k = 0; k < K; k++) {
       const m = n * K + k;
@@ -165,8 +170,8 @@ export function decodeSimccWith(pv: ReturnType<typeof simccPairView>, s: SimccDe
           cx = darkRefineRowFull(vx, bx, s.kernels[0], cx, rowX);
           cy = darkRefineRowFull(vy, by, s.kernels[1], cy, rowY);
         } else {
-          cx = darkRefineRow(vx, bx, s.kernels[0], cx, ix, mx);
-          cy = darkRefineRow(vy, by, s.kernels[1], cy, iy, my);
+          cx = darkRefineRowFast(vx, bx, dsx!, cx, ix, mx);
+          cy = darkRefineRowFast(vy, by, dsy!, cy, iy, my);
         }
       }
       kp[2 * m] = f32(cx / split);
