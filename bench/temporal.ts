@@ -257,6 +257,8 @@ function throughput(quick: boolean): string[][] {
   const blaze = BLAZEPOSE_LANDMARKS_FILTER_CONFIG;
   const euro = Array.from({ length: P }, () => createKeypointsFilter(MOVENET_KEYPOINT_FILTER_CONFIG));
   const euroBatch = createKeypointsFilterBatch(MOVENET_KEYPOINT_FILTER_CONFIG);
+  const euroBatchOut = createKeypointsFilterBatch(MOVENET_KEYPOINT_FILTER_CONFIG);
+  const outFrame = ndarray(new Float64Array(P * 51), [P, 17, 3]);
   const euroKernel = new TfjsOneEuroBank(oneEuroParams('options', MOVENET_KEYPOINT_FILTER_CONFIG), P * 51);
   const kernelRows = new Float64Array(P * 51);
   const blazeBatch = createKeypointsFilterBatch(blaze);
@@ -276,6 +278,7 @@ function throughput(quick: boolean): string[][] {
   const variants: SpeedVariant[] = [
     { name: '`createKeypointsFilter` MoveNet 1€ (`[17,3]` ndarray per person, one call each)', persons: P, coords: 34, values: 51, run: () => { const ps = poses[next()]; return euro.map((g, i) => g.apply(ps[i], t, 1)); } },
     { name: `\`createKeypointsFilterBatch\` MoveNet 1€ (\`[${P},17,3]\` per call)`, persons: P, coords: 34, values: 51, run: () => euroBatch.apply(frames[next()], t, 1) },
+    { name: `\`createKeypointsFilterBatch\` MoveNet 1€ into a reused \`out\` (no allocation)`, persons: P, coords: 34, values: 51, run: () => euroBatchOut.apply(frames[next()], t, 1, outFrame) },
     { name: 'kernel only: `TfjsOneEuroBank.applyRows` MoveNet 1€ on a copy of the frame (no checks, no allocation)', persons: P, coords: 34, values: 51, run: () => { kernelRows.set(frames[next()].data); euroKernel.applyRows(kernelRows, 0, P * 17, 3, 2, 0, 3, t, 1); return kernelRows; } },
     { name: `\`createKeypointsFilterBatch\` BlazePose 1€ (no asinh cap, \`[${P},17,3]\`)`, persons: P, coords: 34, values: 51, run: () => blazeBatch.apply(frames[next()], t, 200) },
     { name: '`createKeypointsFilter` velocity 5 / 10 (one call per person)', persons: P, coords: 34, values: 51, run: () => { const ps = poses[next()]; return vel.map((g, i) => g.apply(ps[i], t, 200)); } },

@@ -42,8 +42,12 @@ export function readKeypointRows(name: string, kp: unknown, allowed: readonly nu
     const [K, D] = a.shape;
     checkD(name, D, allowed, a.shape);
     const out = new Float64Array(K * D);
-    const [s0, s1] = a.stride;
-    for (let k = 0; k < K; k++) for (let d = 0; d < D; d++) out[k * D + d] = a.data[a.offset + k * s0 + d * s1];
+    const s0 = a.stride[0];
+    const s1 = a.stride[1];
+    const src = a.data as Float32Array | Float64Array;
+    const off = a.offset;
+    if (s1 === 1 && s0 === D) out.set(src.subarray(off, off + K * D)); // C order: one block copy
+    else for (let k = 0; k < K; k++) for (let d = 0; d < D; d++) out[k * D + d] = src[off + k * s0 + d * s1];
     return { K, D, data: out };
   }
   if (!Array.isArray(kp)) throw new TypeError(`${name} must be an ndarray [K, D], nested arrays or keypoint objects, got ${describeValue(kp)}`);

@@ -12,7 +12,7 @@ describe('bench/temporal (smoke, quick mode)', () => {
     expect(markdown).toMatch(/persons×17\/ms/);
     expect(markdown).toMatch(/Machine: /);
     const lines = markdown.split('\n').filter((l) => l.startsWith('| '));
-    expect(lines.length).toBe(1 + temporalConfigs(true).length + 1 + 9); // trade-off header + one row per config, throughput header + 9 variants
+    expect(lines.length).toBe(1 + temporalConfigs(true).length + 1 + 10); // trade-off header + one row per config, throughput header + 10 variants
     expect(svgs['temporal-tradeoff.svg']).toMatch(/^<svg [^>]*>.*<\/svg>\n$/s);
     expect(svgs['temporal-tradeoff.svg']).toMatch(/<circle/);
   }, 60_000);

@@ -55,6 +55,19 @@ describe('createKeypointsFilterBatch', () => {
     expect(b.apply(f(40, 3), 100_000, 200).get(2, 1, 1)).toBe(40);
   });
 
+  it('writes into `out` when given (same values as a fresh output) and returns it', () => {
+    const cfg = MOVENET_KEYPOINT_FILTER_CONFIG as KeypointsFilterOptions;
+    const a = createKeypointsFilterBatch(cfg);
+    const b = createKeypointsFilterBatch(cfg);
+    const out = ndarray(new Float64Array(3 * 17 * 3), [3, 17, 3]);
+    for (let i = 0; i < 6; i++) {
+      const fr = ndarray(Float32Array.from({ length: 3 * 17 * 3 }, (_, j) => ((j * 31 + i * 7) % 50) * 0.01), [3, 17, 3]);
+      const want = a.apply(fr, 1000 + i * 33_333, 1);
+      expect(b.apply(fr, 1000 + i * 33_333, 1, out)).toBe(out);
+      expect(Array.from(out.data)).toEqual(Array.from(want.data));
+    }
+  });
+
   it('leaves its input untouched', () => {
     const b = createKeypointsFilterBatch(MOVENET_KEYPOINT_FILTER_CONFIG as KeypointsFilterOptions);
     const d = Float32Array.from({ length: 2 * 17 * 3 }, (_, i) => i * 0.25);
@@ -80,6 +93,11 @@ describe('createKeypointsFilterBatch', () => {
     ['zero objectScale', () => createKeypointsFilterBatch(euro).apply(frame, 1, 0), RangeError, /objectScale/],
     ['objectScale of the wrong length', () => createKeypointsFilterBatch(euro).apply(frame, 1, [100]), RangeError, /objectScale/],
     ['objectScale with a NaN', () => createKeypointsFilterBatch(euro).apply(frame, 1, [100, NaN]), RangeError, /objectScale\[1\]/],
+    ['out not an ndarray', () => createKeypointsFilterBatch(euro).apply(frame, 1, 1, new Float64Array(102) as never), TypeError, /out/],
+    ['out Float32Array', () => createKeypointsFilterBatch(euro).apply(frame, 1, 1, ndarray(new Float32Array(102), [2, 17, 3]) as never), TypeError, /out/],
+    ['out of another shape', () => createKeypointsFilterBatch(euro).apply(frame, 1, 1, ndarray(new Float64Array(51), [1, 17, 3])), RangeError, /out/],
+    ['out not C-order', () => createKeypointsFilterBatch(euro).apply(frame, 1, 1, ndarray(new Float64Array(102), [3, 17, 2]).transpose(2, 1, 0)), RangeError, /out/],
+    ['out aliasing the frame', () => createKeypointsFilterBatch(euro).apply(frame, 1, 1, frame), RangeError, /out/],
     ['objectScale a string', () => createKeypointsFilterBatch(euro).apply(frame, 1, '100' as never), TypeError, /objectScale/],
   ];
   it.each(bad)('bad input: %s', (_, fn, Err, msg) => {
