@@ -19,13 +19,7 @@ import { ORACLE, PROJECT_ROOT, manifestCounts, parseOracleFnMarkers } from './he
  * suite. `'*'`: every fn of the family. The helper who lands a suite adds its
  * `// oracle-fns:` lines and removes its entries here (a stale entry fails).
  */
-const PENDING: Readonly<Record<string, { issue: number; fns: readonly string[] | '*' }>> = {
-  bottomup: { issue: 14, fns: '*' },
-  realnet: { issue: 14, fns: '*' },
-  warp: { issue: 15, fns: '*' },
-  temporal: { issue: 16, fns: '*' },
-  analyze: { issue: 17, fns: '*' },
-};
+const PENDING: Readonly<Record<string, { issue: number; fns: readonly string[] | '*' }>> = {};
 
 /** Every file under `dir` (recursive) whose name ends in .ts or .mjs, skipping node_modules. */
 function sourceFiles(dir: string): string[] {

@@ -7,6 +7,7 @@
  * and locations exact, keypoint scores ≤ 1e-5; CID keypoints ≤ 1e-4 × scale,
  * scores ≤ 1e-6 relative; nearby-joints NMS exact; instance.* ≤ 1e-6 relative.
  */
+// oracle-fns: bottomup ae.encode ae.decode cid.encode cid.decode instance.root instance.bbox instance.diagonal nms.heatmap nms.topk nms.nearbyJoints spr.encode spr.decode
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

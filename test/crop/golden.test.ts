@@ -5,6 +5,7 @@
  * scales, centre and matrix, normalize.image: exact; transformed keypoints
  * ≤ 1e-4 crop px.
  */
+// oracle-fns: warp bbox.xyxy2cs bbox.xywh2xyxy bbox.xyxy2xywh bbox.fixAspectRatio normalize.image transform.topdownAffine warp.matrix warp.affine
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -6,6 +6,7 @@
  * MoveNet graph output ≤ 1e-5, poseScore ≤ 1e-6, keypointsImage ≤ 1e-2 px;
  * BlazePose refine ≤ 1e-6 (normalised), refined flags exact.
  */
+// oracle-fns: realnet blazepose.refineFromHeatmap movenet.multiPose movenet.singlePose posenet.multiPose posenet.singlePose
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

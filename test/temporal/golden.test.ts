@@ -5,6 +5,7 @@
  * savgol/gaussian float64 ≤ 1e-9 px, float32 ≤ 2⁻²³·max(1, |ref|); mmpose 0.x One Euro float64
  * ≤ 1e-12·max(1, |ref|), float32 ≤ 1e-6·max(1, |ref|) (this port emulates float32 and is exact).
  */
+// oracle-fns: temporal filter.oneEuro filter.savgol filter.gaussian filter.mmpose0.oneEuro filter.tfjs.oneEuro filter.tfjs.relativeVelocity filter.tfjs.lowPass filter.tfjs.keypointsOneEuro filter.tfjs.velocity filter.tfjs.keypointsSmoothing filter.tfjs.visibility track.tfjs.keypoint track.tfjs.boundingBox track.tfjs.movenetMultiPose
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@
  * ≤ 1e-9 absolute; opt / applied / stage keypoints ≤ 1e-7 px; ids, classes,
  * counts, bins and summary text exact (integers compared within 1e-9 are exact).
  */
+// oracle-fns: analyze analyze.evaluate analyze.keypointErrors analyze.correctedKeypoints analyze.optimalScore analyze.backgroundErrors analyze.fixedAP analyze.apImpact analyze.localizationReport analyze.scoringReport analyze.backgroundReport analyze.sizeSensitivity analyze.occlusionSensitivity
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
