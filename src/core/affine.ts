@@ -47,8 +47,17 @@ function flatValues(name: string, v: NdArray): number[] {
   return out;
 }
 
+/** Boundary check of a flat 2×3 affine `[a, b, tx, c, d, ty]`: an array or typed array of 6 finite numbers. */
+function checkAffineArg(name: string, m: unknown): void {
+  if (!Array.isArray(m) && !(ArrayBuffer.isView(m) && !(m instanceof DataView))) throw new TypeError(`${name} must be a flat 2x3 affine [a, b, tx, c, d, ty], got ${m === null ? 'null' : typeof m}`);
+  const a = m as ArrayLike<unknown>;
+  if (a.length !== 6) throw new RangeError(`${name} must have 6 values [a, b, tx, c, d, ty], got ${a.length}`);
+  for (let i = 0; i < 6; i++) if (typeof a[i] !== 'number' || !Number.isFinite(a[i] as number)) throw new RangeError(`${name}[${i}] must be a finite number, got ${String(a[i])}`);
+}
+
 /** Invert a 2×3 affine (exact division by the determinant). Throws a RangeError for a singular matrix. */
 export function invertAffine(m: Affine): Affine {
+  checkAffineArg('matrix', m);
   const [a, b, tx, c, d, ty] = m;
   const det = a * d - b * c;
   if (det === 0 || !Number.isFinite(det)) throw new RangeError('matrix is singular and cannot be inverted');
@@ -68,6 +77,8 @@ export function invertAffine(m: Affine): Affine {
  * determinant is 0 or not finite (OpenCV silently uses a zero matrix).
  */
 export function invertAffineOpenCv(m: Affine, name = 'matrix'): Affine {
+  if (typeof name !== 'string') throw new TypeError(`name (the argument name for messages) must be a string, got ${name === null ? 'null' : typeof name}`);
+  checkAffineArg(name, m);
   const [M0, M1, M2, M3, M4, M5] = m;
   const det = M0 * M4 - M1 * M3;
   if (det === 0 || !Number.isFinite(det)) throw new RangeError(`${name} is not invertible (determinant ${det})`);

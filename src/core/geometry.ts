@@ -7,6 +7,7 @@ export { checkPair, invertAffine, invertAffineOpenCv, transformKeypoints, flatte
 export type { Affine } from './affine.js';
 export { getWarpMatrix } from './warp-matrix.js';
 export type { WarpOptions } from './warp-matrix.js';
+import { checkSize } from './ndarray.js';
 
 /**
  * Heatmap ↔ input pixel scale per axis for a geometry.
@@ -14,8 +15,9 @@ export type { WarpOptions } from './warp-matrix.js';
  * @returns `[sx, sy]` with `x_in = x_hm·sx`
  */
 export function heatmapToInputScale(geometry: 'msra' | 'udp', inputSize: [number, number], heatmapSize: [number, number]): [number, number] {
-  const [w, h] = inputSize;
-  const [W, H] = heatmapSize;
+  if (geometry !== 'msra' && geometry !== 'udp') throw new RangeError(`geometry must be 'msra' or 'udp', got ${typeof geometry === 'string' ? JSON.stringify(geometry) : String(geometry)}`);
+  const [w, h] = checkSize('inputSize', inputSize);
+  const [W, H] = checkSize('heatmapSize', heatmapSize);
   if (geometry === 'udp') {
     return [W > 1 ? (w - 1) / (W - 1) : 1, H > 1 ? (h - 1) / (H - 1) : 1];
   }

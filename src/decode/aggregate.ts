@@ -4,7 +4,7 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkOptions, checkSize, type HeatmapView } from '../core/ndarray.js';
+import { heatmapView, checkOptions, checkSize, checkAllocation, type HeatmapView } from '../core/ndarray.js';
 import type { AggregateOptions } from './types.js';
 
 /** Source coordinate and weights of torch bilinear sampling along one axis. */
@@ -75,11 +75,14 @@ export function aggregateHeatmaps(heatmapsList: NdArray[], options?: AggregateOp
   const views = heatmapsList.map((h, i) => heatmapView(`heatmapsList[${i}]`, h));
   const opts = checkOptions('options', options);
   const alignCorners = opts.alignCorners ?? false;
+  if (typeof alignCorners !== 'boolean') throw new TypeError(`options.alignCorners must be a boolean, got ${typeof alignCorners}`);
   const first = views[0];
   const [W, H] = opts.size === undefined ? [first.W, first.H] : checkSize('options.size', opts.size, first.B * first.K);
   views.forEach((v, i) => {
     if (v.B !== first.B || v.K !== first.K || v.batched !== first.batched) throw new RangeError(`heatmapsList[${i}] must have the same batch and channel dimensions as heatmapsList[0]`);
   });
+  // The cap applies with or without options.size (a stride-0 view may describe 2^30 values).
+  checkAllocation('heatmapsList (output)', first.B * first.K * H * W, 8);
   const acc = new Float64Array(first.B * first.K * H * W);
   for (const v of views) addResized(v, W, H, alignCorners, acc, 1 / views.length);
   return ndarray(Float32Array.from(acc), first.batched ? [first.B, first.K, H, W] : [first.K, H, W]);

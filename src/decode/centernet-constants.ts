@@ -14,6 +14,7 @@ import { checkPositiveInt, zerosF32 } from '../core/ndarray.js';
  * kept, overflow (|x| ≥ 65520) → ±Infinity.
  */
 export function roundFloat16(x: number): number {
+  if (typeof x !== 'number') throw new TypeError(`x must be a number, got ${x === null ? 'null' : typeof x}`);
   const f = Math.fround(x);
   if (f === 0 || !Number.isFinite(f)) return f;
   const a = Math.abs(f);
@@ -45,6 +46,7 @@ export const CENTER_NMS_KERNEL = 5;
 export function movenetCenterWeight(H: number, W: number): NdArray<Float32Array> {
   checkPositiveInt('H', H);
   checkPositiveInt('W', W);
+  if (H > 16384 || W > 16384) throw new RangeError(`H, W must be <= 16384 (a MoveNet centre map), got ${H} x ${W}`);
   const out = zerosF32([H, W], 'centerWeight');
   for (let i = 0; i < H; i++) {
     for (let j = 0; j < W; j++) {

@@ -20,7 +20,7 @@ export const COCO_SIGMAS: readonly number[] = Object.freeze(
  */
 export function oksVars(name: string, sigmas: ArrayLike<number> | undefined, K?: number): Float64Array {
   if (typeof name !== 'string') throw new TypeError(`name (the argument name for messages) must be a string, got ${name === null ? 'null' : typeof name}`);
-  if (K !== undefined && (typeof K !== 'number' || !Number.isInteger(K) || K < 1)) throw new RangeError(`K must be a positive integer (the keypoint count), got ${String(K)}`);
+  if (K !== undefined && (typeof K !== 'number' || !Number.isInteger(K) || K < 1 || K > 2 ** 24)) throw new RangeError(`K must be an integer in [1, 2^24] (the keypoint count), got ${String(K)}`);
   const s = sigmas ?? COCO_SIGMAS;
   if (!Array.isArray(s) && !ArrayBuffer.isView(s)) throw new TypeError(`${name} must be an array of numbers`);
   if (K !== undefined && s.length !== K) {

@@ -5,6 +5,7 @@
  * `hsl(120·s, 85%, 45%)` written as `#rrggbb`. NaN and scores outside [0, 1] are clamped (NaN → 0).
  */
 export function scoreColor(score: number): string {
+  if (typeof score !== 'number') throw new TypeError(`score must be a number, got ${score === null ? 'null' : typeof score}`);
   const s = Number.isNaN(score) ? 0 : Math.min(1, Math.max(0, score));
   const h = 120 * s;
   const l = 0.45;

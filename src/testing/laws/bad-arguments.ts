@@ -57,6 +57,7 @@ const ENGINE_TYPE_ERROR = /^Cannot (read|set) propert|is not a function|is not i
  */
 export function rejects(fn: (...args: never[]) => unknown, args: fc.Arbitrary<unknown[]>, options: RejectsOptions): Law {
   if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${fn === null ? 'null' : typeof fn}`);
+  if (!(args instanceof fc.Arbitrary)) throw new TypeError('args must be a fast-check Arbitrary of argument lists (e.g. arbitraries.badArguments([...]))');
   if (options === null || typeof options !== 'object') throw new TypeError('options must be { names: RegExp | (args) => RegExp }');
   const names = options.names;
   if (!(names instanceof RegExp) && typeof names !== 'function') throw new TypeError('options.names must be a RegExp or a function returning one');

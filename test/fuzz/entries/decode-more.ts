@@ -32,7 +32,7 @@ export const DECODE_MORE_ENTRIES: FuzzEntry[] = [
   entry('topkPeaks', [pNd('heatmaps', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]), extremes: heatmapExtremes(4) }), pNum('k', 'posInt', { absurd: [2 ** 40] }), pOpts({ fields: { tags: { bad: [['"typo"', 'typo'], ['[1, 3, 8, 8] tags', filled([1, 3, 8, 8], 0)]] } } })], () => [hm(2, 8, 8, 1), 3], [
     bad('absurd value', 'k = 65 > H·W = 64', /\bk\b/, () => [hm(2, 8, 8, 1), 65]),
   ]),
-  entry('nearbyJointsNms', [pList('instances', { extremes: [surviveVariant('extreme sizes', '[]', () => [])] }), pOpts({ fields: { distThreshold: 'nonneg', numNearbyJoints: 'posInt', scorePerJoint: 'bool', maxDets: 'cap' } })], () => [[{ keypoints: nd(new Float64Array(6).fill(2), [3, 2]), score: 0.9 }, { keypoints: nd(new Float64Array(6).fill(50), [3, 2]), score: 0.8 }]], [
+  entry('nearbyJointsNms', [pList('instances', { extremes: [surviveVariant('extreme sizes', '[]', () => [])] }), pOpts({ fields: { distThreshold: 'nonneg', numNearbyJoints: 'nonnegInt', scorePerJoint: 'bool', maxDets: { bad: [['"typo"', 'typo'], ['NaN', NaN], ['1.5', 1.5]] } } })], () => [[{ keypoints: nd(new Float64Array(6).fill(2), [3, 2]), score: 0.9 }, { keypoints: nd(new Float64Array(6).fill(50), [3, 2]), score: 0.8 }]], [
     bad('bad element', 'instances[0].score NaN', /instances\[0\]/, () => [[{ keypoints: nd(new Float64Array(6), [3, 2]), score: NaN }]]),
     extreme('NaN isolation', 'a NaN keypoint does not suppress a distant instance', () => [[{ keypoints: nd(Float64Array.of(NaN, 2, 2, 2, 2, 2), [3, 2]), score: 0.9 }, { keypoints: nd(new Float64Array(6).fill(5000), [3, 2]), score: 0.8 }]], {
       check: (r: any) => (Array.isArray(r) && r.length === 2 ? undefined : `kept ${JSON.stringify(r)}`),
@@ -60,7 +60,7 @@ export const DECODE_MORE_ENTRIES: FuzzEntry[] = [
     },
     pOpts({ fields: { maxPersons: 'cap', outputStride: 'posInt', minCropKeypointScore: 'finite', centerNmsKernel: 'odd', keypointSigmaScale: 'pos', keypointScoreThreshold: 'finite', distanceBias: 'finite' }, absurd: { outputStride: [2 ** 40] } }),
   ], () => [cn()]),
-  entry('refineFromHeatmap', [pNd('landmarks', { ranks: [2], shape: () => [3, 2] }), pNd('heatmap', { ranks: [3], shape: () => [8, 8, 3] }), pOpts({ fields: { kernelSize: 'posInt', minConfidence: 'finite', minConfidenceToRefine: 'finite', fixBoundsCheck: 'bool' }, absurd: { kernelSize: [2 ** 31 - 1, 2 ** 40] } })], () => [filled([3, 2], 0.5, Float64Array), hwc(8, 8, 3, 0.7)], [
+  entry('refineFromHeatmap', [pNd('landmarks', { ranks: [2], shape: () => [3, 2], names: /landmark/ }), pNd('heatmap', { ranks: [3], shape: () => [8, 8, 3] }), pOpts({ fields: { kernelSize: 'posInt', minConfidence: 'finite', minConfidenceToRefine: 'finite', fixBoundsCheck: 'bool' }, absurd: { kernelSize: [2 ** 31 - 1, 2 ** 40] } })], () => [filled([3, 2], 0.5, Float64Array), hwc(8, 8, 3, 0.7)], [
     bad('mismatched shapes', 'heatmap with L = 4 channels for 3 landmarks', /heatmap|landmarks/, () => [filled([3, 2], 0.5, Float64Array), hwc(8, 8, 4)]),
     extreme('extreme values', 'landmarks far outside (1e6)', () => [filled([3, 2], 1e6, Float64Array), hwc(8, 8, 3, 0.7)]),
   ]),

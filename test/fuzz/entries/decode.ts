@@ -34,7 +34,7 @@ export const DECODE_ENTRIES: FuzzEntry[] = [
     extreme('absurd option', 'beta = 1e-300', () => [hm(2, 8, 8), { beta: 1e-300 }]),
     extreme('absurd option', 'beta = 1e300 on 1e30 maps', () => [filled([2, 8, 8], 1e30), { beta: 1e300 }]),
   ]),
-  entry('decodeUdpCombined', [pNd('heatmaps', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 6, 8, 8] : [6, 8, 8]) }), pOpts({ fields: { blurKernelSize: 'odd', radiusFactor: 'pos' }, absurd: { blurKernelSize: [4099], radiusFactor: [1e308] } })], () => [hm(6, 8, 8)], [
+  entry('decodeUdpCombined', [pNd('heatmaps', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 6, 8, 8] : [6, 8, 8]) }), pOpts({ fields: { blurKernelSize: 'nonnegInt', radiusFactor: 'pos' }, absurd: { radiusFactor: [1e308] } })], () => [hm(6, 8, 8)], [
     bad('bad shape', 'heatmaps K = 4 (not 3K)', /heatmaps/, () => [hm(4, 8, 8)]),
     extreme('extreme values', 'all zeros [6, 8, 8]', () => [filled([6, 8, 8], 0)]),
     extreme('extreme values', 'all 1e30 [6, 8, 8]', () => [filled([6, 8, 8], 1e30)]),

@@ -45,7 +45,7 @@ export const ENCODE_ENTRIES: FuzzEntry[] = [
   entry('cornernetRadius', [pNum('w', 'nonneg'), pNum('h', 'nonneg'), pNum('o', 'prob', { absurd: [0, 1] })], () => [10, 20, 0.7], [
     bad('absurd value', 'w = 1e308 (overflow)', /\bw\b|width|radius/, () => [1e308, 1e308, 0.7]),
   ]),
-  entry('modulateTarget', [pNd('target', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]), extremes: [] }), pNd('scaleMap', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]) }), pOpts({ fields: { order: { bad: [['3', 3], ['"typo"', 'typo'], ['null', null]] } } })], () => [hm(2, 8, 8), filled([2, 8, 8], 0.5)], [
+  entry('modulateTarget', [pNd('target', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]), extremes: [] }), pNd('scaleMap', { ranks: [3, 4], shape: (r) => (r === 4 ? [1, 2, 8, 8] : [2, 8, 8]) }), pOpts({ fields: { order: { bad: [['3', 3], ['"typo"', 'typo']] } } })], () => [hm(2, 8, 8), filled([2, 8, 8], 0.5)], [
     bad('mismatched shapes', 'scaleMap [2, 8, 9]', /scaleMap/, () => [hm(2, 8, 8), filled([2, 8, 9], 0.5)]),
     bad('bad value', 'NaN in target', /target/, () => [filled([2, 8, 8], NaN), filled([2, 8, 8], 0.5)]),
     extreme('extreme values', 'scaleMap -0.999 everywhere', () => [hm(2, 8, 8), filled([2, 8, 8], -0.999)]),

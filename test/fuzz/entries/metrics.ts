@@ -13,13 +13,13 @@ export function cocoGt(): any {
   const names = Array.from({ length: K17 }, (_, i) => `k${i}`);
   return {
     images: [{ id: 1, width: 640, height: 480 }],
-    annotations: [{ id: 1, image_id: 1, category_id: 1, keypoints: Array.from(kp3().data), num_keypoints: K17, area: 5000, bbox: [10, 10, 80, 80], iscrowd: 0 }],
+    annotations: [{ id: 1, image_id: 1, category_id: 1, keypoints: Array.from(kp3().data as Float64Array), num_keypoints: K17, area: 5000, bbox: [10, 10, 80, 80], iscrowd: 0 }],
     categories: [{ id: 1, name: 'person', keypoints: names, skeleton: [] }],
   };
 }
 /** Results for {@link cocoGt}: one detection near the ground truth. */
 export function cocoDt(): any[] {
-  return [{ image_id: 1, category_id: 1, keypoints: Array.from(kp3(11, 9).data), score: 0.9 }];
+  return [{ image_id: 1, category_id: 1, keypoints: Array.from(kp3(11, 9).data as Float64Array), score: 0.9 }];
 }
 const inst = (x: number, score = 0.9, area = 5000) => ({ keypoints: kp3(x, 10), score, area });
 const P = (name: string, N = 2, K = 3) => pNd(name, { ranks: [3], shape: () => [N, K, 2], extremes: name === 'pred' ? keypointExtremes(N, K) : [] });
@@ -52,7 +52,7 @@ const nmsCases = (fn: string) => [
   }, { check: (r: any) => (Array.isArray(r) && r.length === 2 ? undefined : `kept ${JSON.stringify(r)}, expected both instances`) }),
   extreme('extreme values', 'area 0 for every instance', () => [[inst(10, 0.9, 0), inst(5010, 0.8, 0)], 0.5]),
   extreme('extreme values', 'area 1e300', () => [[inst(10, 0.9, 1e300), inst(12, 0.8, 1e300)], 0.5]),
-  extreme('extreme values', 'keypoints as a flat number[]', () => [[{ keypoints: Array.from(kp3().data), score: 0.9, area: 100 }], 0.5]),
+  extreme('extreme values', 'keypoints as a flat number[]', () => [[{ keypoints: Array.from(kp3().data as Float64Array), score: 0.9, area: 100 }], 0.5]),
 ].map((c) => ({ ...c, name: `${fn}: ${c.name}` }));
 
 const GT = pAnyGt();
@@ -81,7 +81,7 @@ const resultCases = (fn: string) => [
 ].map((c) => ({ ...c, name: `${fn}: ${c.name}` }));
 
 export const METRIC_ENTRIES: FuzzEntry[] = [
-  entry('oks', [pNd('gt', { ranks: [2], shape: () => [K17, 3], arrays: true }), pNd('dt', { ranks: [2], shape: () => [K17, 3], arrays: true }), pNum('area', 'nonneg'), pNd('sigmas', { ranks: [1], arrays: true, optional: true }), pNd('bbox', { ranks: [1], arrays: true, optional: true })], () => [kp3(), kp3(11, 9), 5000], [
+  entry('oks', [pNd('gt', { ranks: [2], shape: () => [K17, 3], arrays: true }), pNd('dt', { ranks: [2], shape: () => [K17, 3], arrays: true }), pNum('area', 'nonneg'), pNd('sigmas', { ranks: [1], arrays: true, optional: true, nullable: true }), pNd('bbox', { ranks: [1], arrays: true, optional: true })], () => [kp3(), kp3(11, 9), 5000], [
     bad('mismatched shapes', 'dt with 5 keypoints', /\bdt\b/, () => [kp3(), nd(new Float64Array(15), [5, 3]), 5000]),
     bad('mismatched shapes', 'sigmas of length 3', /sigmas/, () => [kp3(), kp3(), 5000, [0.1, 0.1, 0.1]]),
     bad('bad value', 'negative sigma', /sigmas/, () => [kp3(), kp3(), 5000, new Array(17).fill(-0.1)]),
@@ -122,7 +122,7 @@ export const METRIC_ENTRIES: FuzzEntry[] = [
   entry('nme', [P('pred'), P('gt'), MASK, NORM], () => [...pg(), filled([2, 2], 10, Float64Array)], shapeCases('nme', [filled([2, 2], 10, Float64Array)])),
   entry('oksNms', [NMS_LIST, pNum('threshold', 'finite'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]]] }, visThreshold: 'finite' } })], () => [[inst(10), inst(12, 0.8)], 0.5], nmsCases('oksNms')),
   entry('softOksNms', [NMS_LIST, pNum('threshold', 'pos'), pOpts({ fields: { sigmas: { bad: [['"typo"', 'typo'], ['[0.1]', [0.1]]] }, visThreshold: 'finite', maxDets: 'cap' } })], () => [[inst(10), inst(12, 0.8)], 0.5], nmsCases('softOksNms')),
-  entry('oksVars', [pStr('name'), pNd('sigmas', { ranks: [1], arrays: true, optional: true }), pNum('K', 'posInt', { optional: true })], () => ['sigmas', undefined, 17], [
+  entry('oksVars', [pStr('name'), pNd('sigmas', { ranks: [1], arrays: true, optional: true, nullable: true }), pNum('K', 'posInt', { optional: true })], () => ['sigmas', undefined, 17], [
     bad('bad value', 'NaN sigma', /sigmas/, () => ['sigmas', [NaN, 0.1], 2]),
     bad('mismatched shapes', 'sigmas of length 2 for K = 3', /sigmas/, () => ['sigmas', [0.1, 0.1], 3]),
   ]),

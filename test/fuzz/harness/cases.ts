@@ -11,7 +11,7 @@ export interface Expanded {
 export function expandCases(entries: readonly FuzzEntry[]): Expanded[] {
   const out: Expanded[] = [];
   for (const entry of entries) {
-    if (!entry.skipValid) out.push({ entry, base: true, c: { family: 'valid call', name: 'the valid argument list', expect: 'survive', args: (ctx: FuzzContext) => entry.valid(ctx) } });
+    if (!entry.skipValid) out.push({ entry, base: true, c: { family: 'valid call', name: 'the valid argument list', expect: 'survive', allowNonFinite: (entry.nonFinite ?? []).some((n) => n.pattern.test('the valid argument list')), args: (ctx: FuzzContext) => entry.valid(ctx) } });
     entry.params.forEach((p, i) => {
       for (const v of p.variants) {
         out.push({

@@ -22,7 +22,7 @@ export function resultProblem(v: unknown, allowNonFinite: boolean, path = 'resul
     const shape = o.shape as number[];
     const n = shape.reduce((a, b) => a * b, 1);
     if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) return `${path}.shape [${shape.join(', ')}] is not a shape`;
-    if (n > 0 && (o.data as ArrayLike<number>).length < n && (o.stride as number[]).every((x) => x !== 0)) return `${path}: shape [${shape.join(', ')}] over ${(o.data as ArrayLike<number>).length} values`;
+    if (n > 0 && (o.data as unknown as ArrayLike<number>).length < n && (o.stride as number[]).every((x) => x !== 0)) return `${path}: shape [${shape.join(', ')}] over ${(o.data as unknown as ArrayLike<number>).length} values`;
     return resultProblem(o.data, allowNonFinite, `${path}.data`, depth + 1, seen);
   }
   const keys = Object.keys(o);

@@ -30,7 +30,7 @@ export interface FuzzEntry {
   /** 'heatmapArgmax', 'gpu.createGpuDecoder', 'createCodec(msra).decode', 'testing.laws.rejects'. */
   fn: string;
   /** The callable (resolved in the worker). */
-  target: (ctx: FuzzContext) => (...args: any[]) => unknown;
+  target: (ctx: FuzzContext) => ((...args: any[]) => unknown) | Promise<(...args: any[]) => unknown>;
   /** A valid argument list (base of the generated families; must return without throwing). */
   valid: (ctx: FuzzContext) => unknown[];
   /** Parameter specs, one per position, for the generated families. */

@@ -11,12 +11,12 @@ import type { ParamSpec, Variant } from './types.js';
 export const HUGE = 2 ** 50;
 
 /** An ndarray over `data` (any typed array). */
-export function nd(data: ArrayLike<number> & object, shape: number[], stride?: number[], offset?: number): NdArray {
-  return ndarray(data as Float32Array, shape, stride, offset);
+export function nd(data: ArrayLike<number> & object, shape: number[], stride?: number[], offset?: number): NdArray<Float64Array> {
+  return ndarray(data as Float64Array, shape, stride, offset);
 }
 
 /** `[K, H, W]` (or `[B, K, H, W]` with `B`) float32 maps with one peak per channel at (2 + k % (W-3), 2 + k % (H-3)). */
-export function hm(K: number, H: number, W: number, B?: number, Ctor: Float32ArrayConstructor | Float64ArrayConstructor = Float32Array): NdArray {
+export function hm(K: number, H: number, W: number, B?: number, Ctor: Float32ArrayConstructor | Float64ArrayConstructor = Float32Array): NdArray<Float64Array> {
   const n = (B ?? 1) * K;
   const d = new Ctor(n * H * W);
   for (let m = 0; m < n; m++) {
@@ -29,12 +29,12 @@ export function hm(K: number, H: number, W: number, B?: number, Ctor: Float32Arr
 }
 
 /** A constant map of `shape`. */
-export function filled(shape: number[], v: number, Ctor: Float32ArrayConstructor | Float64ArrayConstructor = Float32Array): NdArray {
+export function filled(shape: number[], v: number, Ctor: Float32ArrayConstructor | Float64ArrayConstructor = Float32Array): NdArray<Float64Array> {
   return nd(new Ctor(shape.reduce((a, b) => a * b, 1)).fill(v), shape);
 }
 
 /** `[N, K, D]` float64 keypoints inside [1, 6]. */
-export function kp(N: number, K: number, D = 2): NdArray {
+export function kp(N: number, K: number, D = 2): NdArray<Float64Array> {
   const d = new Float64Array(N * K * D);
   for (let i = 0; i < d.length; i++) d[i] = 1 + ((i * 7) % 11) / 2;
   return nd(d, [N, K, D]);
@@ -257,7 +257,7 @@ export function pList(name: string, spec: { optional?: boolean; extremes?: Varia
 
 /** A function parameter (decoders given to laws). */
 export function pFn(name: string): ParamSpec {
-  return { name, names: nameRx(name), variants: [...wrongTypes(false, false), r('wrong type', '{}', () => ({}))] };
+  return { name, names: nameRx(name), variants: [...wrongTypes(false, false).filter((v) => v.label !== 'a function'), r('wrong type', '{}', () => ({}))] };
 }
 
 /** A string parameter (paths, names). */
