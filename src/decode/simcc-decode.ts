@@ -5,15 +5,14 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkAllocation, checkFinite, checkOptions, checkSize } from '../core/ndarray.js';
-import { checkBoolean, checkChoice } from '../core/options.js';
+import { checkAllocation } from '../core/ndarray.js';
 import { roundHalfEven } from '../core/round-half-even.js';
-import type { DecodeSimccOptions, SimccDecodeResult, SimccScoreRule } from './simcc-types.js';
+import type { DecodeSimccOptions, SimccDecodeResult } from './simcc-types.js';
+import { parseSimccOptions, type SimccDecodeSettings } from './simcc-options.js';
 import { simccPairView, rowBase, leadShape, type SimccView } from './simcc-view.js';
 import { rowArgmax, rowSoftmaxMaximum, combineScores } from './simcc-argmax.js';
 import { softmaxMaximum, type SoftmaxMaximum } from './simcc-softmax.js';
-import { simccBlurKernel } from './gaussian-blur-1d.js';
-import { darkRefineRowFull, simccDarkKernelSize } from './simcc-dark.js';
+import { darkRefineRowFull } from './simcc-dark.js';
 import { darkScratch, darkRefineRowFast, type DarkScratch } from './simcc-dark-fast.js';
 
 const f32 = Math.fround;
@@ -23,55 +22,9 @@ export function simccLength(side: number, splitRatio: number): number {
   return roundHalfEven(side * splitRatio);
 }
 
-/** Validated, frozen {@link DecodeSimccOptions}. */
-export interface SimccDecodeSettings {
-  readonly splitRatio: number;
-  readonly sigma: readonly [number, number];
-  readonly dark: boolean;
-  readonly visibility: boolean;
-  readonly beta: number;
-  readonly score: SimccScoreRule;
-  readonly inputSize: readonly [number, number] | undefined;
-  /** DARK blur kernels for x and y (undefined without `dark`). */
-  readonly kernels: readonly [Float64Array, Float64Array] | undefined;
-}
-
-/** Validate `splitRatio` (finite, > 0); default 2. */
-export function checkSplitRatio(v: unknown, name = 'options.splitRatio'): number {
-  return v === undefined ? 2 : checkFinite(name, v, { positive: true });
-}
-
-/** Validate a SimCC σ: a number or `[σx, σy]`, each finite and > 0 (bins); default 6 (mmpose). */
-export function checkSimccSigma(v: unknown, name = 'options.sigma'): readonly [number, number] {
-  if (v === undefined) return Object.freeze([6, 6] as const);
-  if (typeof v === 'number') {
-    const s = checkFinite(name, v, { positive: true });
-    return Object.freeze([s, s] as const);
-  }
-  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new TypeError(`${name} must be a number or [σx, σy], got ${v === null ? 'null' : typeof v}`);
-  const a = v as ArrayLike<unknown>;
-  if (a.length !== 2) throw new RangeError(`${name} must be a number or [σx, σy] (2 numbers), got ${a.length} values`);
-  return Object.freeze([checkFinite(`${name}[0]`, a[0], { positive: true }), checkFinite(`${name}[1]`, a[1], { positive: true })] as const);
-}
-
-/** Parse {@link DecodeSimccOptions} once (shared by {@link decodeSimcc} and the SimCC codec). */
-export function parseDecodeSimccOptions(options: DecodeSimccOptions | undefined): SimccDecodeSettings {
-  const o = checkOptions('options', options);
-  const splitRatio = checkSplitRatio(o.splitRatio);
-  const sigma = checkSimccSigma(o.sigma);
-  const dark = checkBoolean('options.dark', o.dark, false);
-  const visibility = checkBoolean('options.visibility', o.visibility, false);
-  const beta = o.beta === undefined ? 150 : checkFinite('options.beta', o.beta, { positive: true });
-  const score = checkChoice('options.score', o.score, ['min', 'mean'] as const);
-  const inputSize = o.inputSize === undefined ? undefined : (Object.freeze(checkSize('options.inputSize', o.inputSize)) as readonly [number, number]);
-  const kernels = dark
-    ? (Object.freeze([
-        simccBlurKernel(simccDarkKernelSize(sigma[0], 'options.sigma[0] (σx)'), 'options.sigma'),
-        simccBlurKernel(simccDarkKernelSize(sigma[1], 'options.sigma[1] (σy)'), 'options.sigma'),
-      ]) as readonly [Float64Array, Float64Array])
-    : undefined;
-  return Object.freeze({ splitRatio, sigma, dark, visibility, beta, score, inputSize, kernels });
-}
+export { checkSplitRatio, checkSimccSigma, type SimccDecodeSettings } from './simcc-options.js';
+/** {@link parseSimccOptions} under its former name (the SimCC codec's import). */
+export { parseSimccOptions as parseDecodeSimccOptions } from './simcc-options.js';
 
 /** Check the vector lengths against `inputSize·splitRatio` (names `x`, `y`). */
 export function checkSimccLengths(x: SimccView, y: SimccView, inputSize: readonly [number, number], splitRatio: number): void {
@@ -119,7 +72,7 @@ export function checkSimccLengths(x: SimccView, y: SimccView, inputSize: readonl
  */
 export function decodeSimcc(x: NdArray, y: NdArray, options?: DecodeSimccOptions): SimccDecodeResult {
   const pv = simccPairView(x, y);
-  const s = parseDecodeSimccOptions(options);
+  const s = parseSimccOptions(options);
   return decodeSimccWith(pv, s);
 }
 
