@@ -2,6 +2,10 @@
  * tfjs-models' pose trackers (pose-detection 2.1.3, calculators/tracker.ts with
  * keypoint_tracker.ts (OKS) and bounding_box_tracker.ts (IoU)): greedy frame-to-frame linking of
  * detections to tracks, ids 1, 2, 3 … never reused. Time in µs, `maxAge` in ms.
+ *
+ * Long file: one reference state machine — its options, the OKS / IoU similarities and the greedy
+ * linking (the {@link TrackerCore} the filter bank drives with pre-read detections) — whose OKS
+ * terms are hoisted per track inside the linking loop; split, the hoisting would cross files.
  */
 import { COCO_KEYPOINT_FALLOFF } from './constants.js';
 import { readPoseBox, readPoseRows, type PoseBox, type PoseLike } from './pose-input.js';
