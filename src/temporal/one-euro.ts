@@ -42,7 +42,9 @@ export interface OneEuroFilter {
    * array of D values gives a fresh Float64Array of D values (D independent filters, one per
    * channel, as one reference filter per column). NaN channels come back NaN and leave that
    * channel's state untouched (the reference has no absent value; fed a NaN it would return NaN
-   * for ever). Cost O(D).
+   * for ever). Without `options.frequency`, a call in which a channel needs one it cannot get from
+   * the timestamps throws a `RangeError` before any state changes. Cost O(D), flat state
+   * ({@link CasiezBank}); one allocation per vector call (the output).
    */
   filter(value: number, timestampSeconds?: number | null): number;
   filter(value: ArrayLike<number>, timestampSeconds?: number | null): Float64Array;
