@@ -7,7 +7,8 @@
  */
 import type { NdArray } from 'ndarray';
 import { checkOptions } from '../core/ndarray.js';
-import { decodeHeatmaps, softArgmax } from '../decode/index.js';
+import { decodeHeatmaps, softArgmax, decodeSimcc } from '../decode/index.js';
+import type { DecodeSimccOptions, SimccDecodeResult } from '../decode/index.js';
 import type { DecodeResult, QuarterOptions, DarkOptions, SoftArgmaxOptions } from '../decode/index.js';
 
 /** The four batched decoders. */
@@ -24,4 +25,13 @@ export function cpuDecode(kind: DecodeKind, heatmaps: NdArray, options?: DecodeO
   if (kind === 'softArgmax') return softArgmax(heatmaps, options as SoftArgmaxOptions);
   const refine = kind === 'argmax' ? 'none' : kind;
   return decodeHeatmaps(heatmaps, { ...(checkOptions('options', options) as QuarterOptions & DarkOptions), refine });
+}
+
+/**
+ * The CPU definition of `GpuDecoder.simcc`: `decodeSimcc` (keypoints
+ * `[N, K, 2]` input px, scores `[N, K]`, visibility with `visibility: true`).
+ * Used by mode `'js'`, for `visibility` and for calls holding NaN/±∞ logits.
+ */
+export function cpuDecodeSimcc(x: NdArray, y: NdArray, options?: DecodeSimccOptions): SimccDecodeResult {
+  return decodeSimcc(x, y, options);
 }

@@ -22,6 +22,10 @@ import { createQueue } from './run-queue.js';
 import { chunkLimit } from './chunk-limit.js';
 import { createKernelRunner } from './kernel-runner.js';
 import { batchDecode, type BatchContext } from './batch-decode.js';
+import type { DecodeSimccOptions, SimccDecodeResult } from '../decode/simcc-types.js';
+import { cpuDecodeSimcc } from './cpu-decode.js';
+import { createSimccRunner } from './simcc-runner.js';
+import { simccBatchDecode } from './simcc-batch.js';
 
 export type { GpuMode } from './gpujs-backend.js';
 
@@ -53,6 +57,18 @@ export interface GpuDecoder {
   dark(heatmaps: NdArray, options?: DarkOptions): Promise<DecodeResult>;
   /** `softArgmax` (softmax normalisation; `normalize: 'sum'` is CPU-only). */
   softArgmax(heatmaps: NdArray, options?: SoftArgmaxOptions): Promise<DecodeResult>;
+  /**
+   * `decodeSimcc` on SimCC vectors `x [N, K, Wx]`, `y [N, K, Wy]` (or `[K, ·]`;
+   * any strides, f32/f64; options as there, validated by its own parser):
+   * keypoints `[N, K, 2]` input px, scores `[N, K]`. Arg-maxima (first
+   * maximum), scores (`'min'`/`'mean'`) and `bins / splitRatio` exactly as
+   * the CPU; with `dark`, the GPU finds each row's arg-maximum and blurred
+   * maximum (O(W·k)) and the CPU finishes the Newton step from five exactly
+   * blurred bins (within 1e-5 bins of `decodeSimcc`). **`visibility: true`
+   * runs `decodeSimcc` on the CPU** (numpy's float32 pairwise softmax sums),
+   * as do calls holding NaN/±∞ logits (same errors and values as the CPU).
+   */
+  simcc(x: NdArray, y: NdArray, options?: DecodeSimccOptions): Promise<SimccDecodeResult>;
   /** Release every kernel and the gpu.js instance; later calls throw. */
   dispose(): void;
 }
@@ -88,6 +104,10 @@ function createJsDecoder(): GpuDecoder {
     quarter: decodeJs('quarter'),
     dark: decodeJs('dark'),
     softArgmax: decodeJs('softArgmax'),
+    simcc: async (x: NdArray, y: NdArray, o?: DecodeSimccOptions) => {
+      if (disposed) throw new Error('posecodec/gpu: this decoder was disposed');
+      return cpuDecodeSimcc(x, y, o);
+    },
     dispose() {
       disposed = true;
     },
@@ -117,6 +137,7 @@ export async function createGpuDecoder(options?: GpuDecoderOptions): Promise<Gpu
 
   const gpu = await openGpuJs(mode);
   const runner = createKernelRunner(gpu, mode, KERNEL_CLASS[mode], settings.strict);
+  const simccRunner = createSimccRunner(gpu, mode, KERNEL_CLASS[mode], settings.strict);
   let disposed = false;
   const ctx: BatchContext = {
     runner,
@@ -136,10 +157,12 @@ export async function createGpuDecoder(options?: GpuDecoderOptions): Promise<Gpu
     quarter: (h, o?: QuarterOptions) => batchDecode(ctx, 'quarter', h, o),
     dark: (h, o?: DarkOptions) => batchDecode(ctx, 'dark', h, o),
     softArgmax: (h, o?: SoftArgmaxOptions) => batchDecode(ctx, 'softArgmax', h, o),
+    simcc: (x: NdArray, y: NdArray, o?: DecodeSimccOptions) => simccBatchDecode({ ...ctx, runner: simccRunner }, x, y, o),
     dispose() {
       if (disposed) return;
       disposed = true;
       runner.clear();
+      simccRunner.clear();
       void Promise.resolve(gpu.destroy()).catch(() => undefined);
     },
   };

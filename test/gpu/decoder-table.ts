@@ -26,6 +26,7 @@ import { cvGaussianKernel } from '../../src/core/gaussian-kernel.js';
 import { blurAtPoint } from '../../src/core/convolve.js';
 import { loadOracleCases } from '../helpers/oracle.js';
 import { nhwcView } from '../helpers/maps.js';
+import { simccRows, type SimccTableDecoder } from './simcc-table.js';
 
 /** What the table needs from a decoder. */
 export interface TableDecoder {
@@ -423,6 +424,9 @@ export function decoderTable(title: string, make: () => Promise<TableDecoder & {
         { numRuns },
       );
     });
+
+    // SimCC rows (test/gpu/simcc-table.ts): decoders without `simcc` are skipped by the caller's table only.
+    simccRows(async () => (await get()) as unknown as SimccTableDecoder, checkBackend, numRuns);
 
     it('compared at least the stated number of maps per decoder (MIN_COMPARED)', () => {
       for (const kind of KINDS) expect(stats.get(kind)?.compared ?? 0, kind).toBeGreaterThanOrEqual(MIN_COMPARED[kind]);
