@@ -4,10 +4,11 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkSize, checkFinite, keypointView, matrixView, heatmapView } from '../core/ndarray.js';
+import { checkSize, keypointView, matrixView, heatmapView } from '../core/ndarray.js';
 import type { DecodeResult } from '../decode/types.js';
 import type { CodecCompat, FrozenSize } from './types.js';
 import { f32Quotient, f32Product } from '../core/float32.js';
+import { checkSigmaValue } from '../core/options.js';
 
 /** A frozen copy of a validated `[w, h]`. */
 export function frozenSize(name: string, v: unknown): FrozenSize {
@@ -20,10 +21,14 @@ export function checkCompat(v: unknown): CodecCompat | undefined {
   throw new RangeError(`options.compat must be 'mmpose' or left out, got ${JSON.stringify(v)}`);
 }
 
-/** Validate `options.sigma` (heatmap px, > 0 and ≥ 1e-3 so the Gaussian is representable); default 2. */
+/**
+ * Validate `options.sigma` (heatmap px): ≥ 1e-3 so the Gaussian is
+ * representable and ≤ MAX_SIGMA ≈ 6.7e153 (core `checkSigmaValue`: σ² a normal
+ * float64, else 2σ² overflows and every map is flat); default 2.
+ */
 export function checkSigma(v: unknown, fallback = 2): number {
   if (v === undefined) return fallback;
-  const s = checkFinite('options.sigma', v, { positive: true });
+  const s = checkSigmaValue('options.sigma', v);
   if (s < 1e-3) throw new RangeError(`options.sigma must be >= 1e-3 heatmap px, got ${s}`);
   return s;
 }

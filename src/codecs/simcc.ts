@@ -9,8 +9,8 @@
 import type { NdArray } from 'ndarray';
 import { keypointView } from '../core/ndarray.js';
 import { optionRecord } from '../core/options.js';
-import { parseSimccLabelOptions, simccLabelsWith, type SimccLabels } from '../encode/simcc-labels.js';
-import { parseDecodeSimccOptions, decodeSimccWith, simccLength } from '../decode/simcc-decode.js';
+import { parseSimccLabelOptions, simccLabelsWith, simccVectorLengths, type SimccLabels } from '../encode/simcc-labels.js';
+import { parseDecodeSimccOptions, decodeSimccWith } from '../decode/simcc-decode.js';
 import { simccPairView } from '../decode/simcc-view.js';
 import type { SimccDecodeResult, SimccScoreRule } from '../decode/simcc-types.js';
 import type { CodecBase, CodecCompat, FrozenSize } from './types.js';
@@ -73,6 +73,8 @@ export function createSimccCodec(options: SimccCodecOptions): SimccCodec {
     labelSmoothWeight: o.labelSmoothWeight as number | undefined,
     normalize: o.normalize as boolean | undefined,
   });
+  // Lengths checked here (empty or > 2^28 bins name options.splitRatio), before the decode options.
+  const simccSize: FrozenSize = Object.freeze(simccVectorLengths(inputSize, labels.splitRatio));
   const decoding = parseDecodeSimccOptions({
     splitRatio: labels.splitRatio,
     sigma: labels.sigma,
@@ -83,8 +85,6 @@ export function createSimccCodec(options: SimccCodecOptions): SimccCodec {
     inputSize,
   });
   const compat = checkCompat(o.compat);
-  const simccSize = Object.freeze([simccLength(inputSize[0], labels.splitRatio), simccLength(inputSize[1], labels.splitRatio)] as const);
-  if (!(simccSize[0] >= 1 && simccSize[1] >= 1)) throw new RangeError(`options.splitRatio gives empty vectors ([${simccSize.join(', ')}] bins) for inputSize [${inputSize.join(', ')}]`);
   const encode = (keypoints: NdArray, visible?: NdArray): SimccLabels => {
     const kv = keypointView('keypoints', keypoints);
     return simccLabelsWith(inputSize, kv, checkedVisible(kv, visible), labels);

@@ -11,7 +11,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkFinite, checkPositiveInt, heatmapView, keypointView, zerosF32, type HeatmapView } from '../core/ndarray.js';
-import { checkBoolean, optionRecord } from '../core/options.js';
+import { checkBoolean, checkSigmaValue, optionRecord } from '../core/options.js';
 import { msraHeatmaps } from '../encode/index.js';
 import { instanceRoots, checkRootType, type RootType } from '../encode/instance-roots.js';
 import { diagonalLengths } from '../encode/instance-boxes.js';
@@ -102,11 +102,11 @@ function checkSprSigma(v: unknown, keypointHeatmaps: boolean, W: number, H: numb
     s = keypointHeatmaps ? [base, Math.floor(base / 2)] : [base]; // spr.py: (sigma, sigma // 2)
   } else if (typeof v === 'number') {
     if (keypointHeatmaps) throw new RangeError('options.sigma must be [σ_root, σ_keypoint] with options.keypointHeatmaps (mmpose asserts len(sigma) == 2)');
-    s = [checkFinite('options.sigma', v, { positive: true })];
+    s = [checkSigmaValue('options.sigma', v)];
   } else if (Array.isArray(v)) {
     if (v.length !== 1 && v.length !== 2) throw new RangeError(`options.sigma must hold 1 or 2 values, got ${v.length}`);
     if (keypointHeatmaps && v.length !== 2) throw new RangeError('options.sigma must be [σ_root, σ_keypoint] with options.keypointHeatmaps');
-    s = v.map((x, i) => checkFinite(`options.sigma[${i}]`, x, { positive: true }));
+    s = v.map((x, i) => checkSigmaValue(`options.sigma[${i}]`, x));
   } else {
     throw new TypeError(`options.sigma must be a number or [σ_root, σ_keypoint], got ${v === null ? 'null' : typeof v}`);
   }
@@ -125,8 +125,8 @@ export function createSprCodec(options: SprCodecOptions): SprCodec {
   const keypointHeatmaps = checkBoolean('options.keypointHeatmaps', o.keypointHeatmaps, false);
   const sigma = checkSprSigma(o.sigma, keypointHeatmaps, W, H);
   const rootType = checkRootType('options.rootType', o.rootType);
-  const minimalDiagonalLength = o.minimalDiagonalLength === undefined ? 5 : checkFinite('options.minimalDiagonalLength', o.minimalDiagonalLength);
-  const backgroundWeight = o.backgroundWeight === undefined ? 0.1 : checkFinite('options.backgroundWeight', o.backgroundWeight);
+  const minimalDiagonalLength = o.minimalDiagonalLength === undefined ? 5 : checkFinite('options.minimalDiagonalLength', o.minimalDiagonalLength, { min: 0 });
+  const backgroundWeight = o.backgroundWeight === undefined ? 0.1 : checkFinite('options.backgroundWeight', o.backgroundWeight, { min: 0 });
   const nmsKernel = checkNmsKernel('options.nmsKernel', o.nmsKernel, 5);
   const maxInstances = o.maxInstances === undefined ? Math.min(30, W * H) : checkPositiveInt('options.maxInstances', o.maxInstances);
   if (maxInstances > W * H) throw new RangeError(`options.maxInstances must be <= H·W = ${W * H} (torch.topk), got ${maxInstances}`);

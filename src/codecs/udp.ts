@@ -12,7 +12,7 @@
 import type { NdArray } from 'ndarray';
 import { heatmapToInputScale } from '../core/geometry.js';
 import { checkChoice, checkOddKernel, optionRecord } from '../core/options.js';
-import { checkFinite } from '../core/ndarray.js';
+import { udpRadius } from '../core/udp-radius.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { udpHeatmaps, udpCombinedTargets } from '../encode/index.js';
 import { decodeHeatmaps } from '../decode/decode-heatmaps.js';
@@ -66,7 +66,8 @@ export function createUdpCodec(options: UdpCodecOptions): HeatmapCodec<'udp'> {
   if (heatmapSize[0] < 2 || heatmapSize[1] < 2) throw new RangeError(`options.heatmapSize must be at least 2 on both axes for UDP geometry, got [${heatmapSize.join(', ')}]`);
   const heatmapType = checkChoice('options.heatmapType', o.heatmapType, ['gaussian', 'combined'] as const);
   const sigma = checkSigma(o.sigma);
-  const radiusFactor = o.radiusFactor === undefined ? 0.0546875 : checkFinite('options.radiusFactor', o.radiusFactor, { positive: true });
+  const radiusFactor = o.radiusFactor === undefined ? 0.0546875 : (o.radiusFactor as number);
+  udpRadius('options.radiusFactor', radiusFactor, heatmapSize[0], heatmapSize[1]); // R in [1e-9, 1e12] heatmap px, checked at creation
   const blurKernelSize = checkOddKernel('options.blurKernelSize', o.blurKernelSize, 11);
   cvGaussianKernel(blurKernelSize, 0, 'options.blurKernelSize');
   const compat = checkCompat(o.compat);

@@ -52,6 +52,38 @@ export function checkSigmaValue(name: string, v: unknown, fallback?: number): nu
   return s;
 }
 
+/**
+ * Bounds of a σ used in **float32** arithmetic (SimCC labels, `get_simcc_normalized`):
+ * 2^-63 ≤ σ ≤ 2^63, so `f32(2σ²)` is a normal float32 (2^-125 … 2^127) and
+ * `f32(σ·√(2π))` is finite and non-zero. Outside, labels turn NaN (0/0) or flat.
+ */
+export const MIN_SIGMA_F32 = 2 ** -63;
+export const MAX_SIGMA_F32 = 2 ** 63;
+
+/**
+ * Bounds of a SimCC `splitRatio` (bins per input px; RTMPose uses 2): 2^-20 … 2^20, so a
+ * keypoint `bin / splitRatio` stays finite and exact-ish, and a vector of
+ * `round(side·splitRatio)` bins is not absurd for any sane input side.
+ */
+export const MIN_SPLIT_RATIO = 2 ** -20;
+export const MAX_SPLIT_RATIO = 2 ** 20;
+
+/** Validate a SimCC `splitRatio` (finite, in [{@link MIN_SPLIT_RATIO}, {@link MAX_SPLIT_RATIO}]); `fallback` (2) when undefined. Shared by the SimCC labels and decoding. */
+export function checkSimccSplitRatio(name: string, v: unknown, fallback = 2): number {
+  if (v === undefined) return fallback;
+  const s = checkFinite(name, v, { positive: true });
+  if (s < MIN_SPLIT_RATIO || s > MAX_SPLIT_RATIO) throw new RangeError(`${name} must be in [2^-20, 2^20] bins per input px, got ${s}`);
+  return s;
+}
+
+/** Validate a σ used in float32 arithmetic (finite, in [{@link MIN_SIGMA_F32}, {@link MAX_SIGMA_F32}]); `fallback` when undefined (if given). */
+export function checkSigmaF32(name: string, v: unknown, fallback?: number): number {
+  if (v === undefined && fallback !== undefined) return fallback;
+  const s = checkFinite(name, v, { positive: true });
+  if (s < MIN_SIGMA_F32 || s > MAX_SIGMA_F32) throw new RangeError(`${name} must be in [2^-63, 2^63] (2σ² a normal float32), got ${s}`);
+  return s;
+}
+
 /** Validate a positive integer count that drives a loop or an allocation: 1 ≤ v ≤ `max`. */
 export function checkCount(name: string, v: unknown, max: number): number {
   const n = checkPositiveInt(name, v);

@@ -8,7 +8,7 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkNdArray, checkAllocation, type FloatData } from '../core/ndarray.js';
+import { checkNdArray, checkAllocation, checkFinite, type FloatData } from '../core/ndarray.js';
 import { blurAt, blurRowRescaled, simccBlurKernel } from './gaussian-blur-1d.js';
 import { simccView, rowArgmaxAt, rowBase, type SimccView } from './simcc-view.js';
 
@@ -39,9 +39,11 @@ function pyFloorDiv(a: number, b: number): number {
  * mmpose's DARK blur kernel for a SimCC σ (bins), `simcc_label.py:181-185`:
  * `k = int((σ·20 − 7) // 3)`, minus 1 when even (4.9 → 29, 5.66 → 35, 6 → 37,
  * 6.93 → 43, 7.5 → 47, 2 → 11).
- * @throws RangeError naming `name` when σ < 0.5 gives k < 1 (the reference crashes there)
+ * @throws TypeError naming `name` for a non-number σ; RangeError for a non-finite σ, σ < 0.5 (k < 1, the
+ *   reference crashes there) or k > 4097
  */
 export function simccDarkKernelSize(sigma: number, name = 'options.sigma'): number {
+  checkFinite(name, sigma); // a string or array σ would coerce in the arithmetic below
   let k = Math.trunc(pyFloorDiv(sigma * 20 - 7, 3));
   if (k % 2 === 0) k -= 1;
   if (!(k >= 1)) throw new RangeError(`${name} must be >= 0.5 bins for DARK (blur kernel (20σ − 7) // 3 would be ${k}), got ${sigma}`);

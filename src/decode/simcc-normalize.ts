@@ -5,7 +5,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkAllocation, checkFinite, checkOptions } from '../core/ndarray.js';
+import { checkAllocation, checkOptions } from '../core/ndarray.js';
+import { checkSigmaF32 } from '../core/options.js';
 import { simccView, rowBase } from './simcc-view.js';
 import type { NormalizeSimccOptions } from './simcc-types.js';
 
@@ -20,14 +21,14 @@ const f32 = Math.fround;
  * Cost: two passes over each row, O(B·K·W).
  *
  * @param simcc `[B, K, W]` (any strides, f32/f64)
- * @param options `sigma` (bins, > 0) or left out
+ * @param options `sigma` (bins, in [2^-63, 2^63] so the float32 divisor is finite and > 0) or left out
  * @returns fresh `[B, K, W]` Float32Array
  * @throws TypeError / RangeError naming `simcc` (wrong rank, NaN) or `options.sigma`
  */
 export function normalizeSimcc(simcc: NdArray, options?: NormalizeSimccOptions): NdArray<Float32Array> {
   const v = simccView('simcc', simcc, [3]);
   const opts = checkOptions('options', options);
-  const sigma = opts.sigma === undefined ? undefined : checkFinite('options.sigma', opts.sigma, { positive: true });
+  const sigma = opts.sigma === undefined ? undefined : checkSigmaF32('options.sigma', opts.sigma); // f32(σ·√(2π)) finite and > 0
   const div = sigma === undefined ? 1 : f32(sigma * Math.sqrt(Math.PI * 2));
   checkAllocation('simcc', v.N * v.K * v.W, 4);
   const out = new Float32Array(v.N * v.K * v.W);

@@ -5,7 +5,7 @@
  * and reject exactly the same options with the same messages.
  */
 import { checkFinite, checkOptions, checkSize } from '../core/ndarray.js';
-import { checkBoolean, checkChoice } from '../core/options.js';
+import { checkBoolean, checkChoice, checkSigmaF32, checkSimccSplitRatio } from '../core/options.js';
 import type { DecodeSimccOptions, SimccScoreRule } from './simcc-types.js';
 import { simccBlurKernel } from './gaussian-blur-1d.js';
 import { simccDarkKernelSize } from './simcc-dark.js';
@@ -27,22 +27,22 @@ export interface SimccDecodeSettings {
   readonly kernels: readonly [Float64Array, Float64Array] | undefined;
 }
 
-/** Validate `splitRatio` (finite, > 0); default 2. */
+/** Validate `splitRatio` (finite, in [2^-20, 2^20], core `checkSimccSplitRatio`, shared with the labels); default 2. */
 export function checkSplitRatio(v: unknown, name = 'options.splitRatio'): number {
-  return v === undefined ? 2 : checkFinite(name, v, { positive: true });
+  return checkSimccSplitRatio(name, v);
 }
 
-/** Validate a SimCC σ: a number or `[σx, σy]`, each finite and > 0 (bins); default 6 (mmpose). */
+/** Validate a SimCC σ: a number or `[σx, σy]`, each finite in [2^-63, 2^63] bins (core `checkSigmaF32`); default 6 (mmpose). */
 export function checkSimccSigma(v: unknown, name = 'options.sigma'): readonly [number, number] {
   if (v === undefined) return Object.freeze([6, 6] as const);
   if (typeof v === 'number') {
-    const s = checkFinite(name, v, { positive: true });
+    const s = checkSigmaF32(name, v); // σ in [2^-63, 2^63] bins, as the labels (core/options)
     return Object.freeze([s, s] as const);
   }
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new TypeError(`${name} must be a number or [σx, σy], got ${v === null ? 'null' : typeof v}`);
   const a = v as ArrayLike<unknown>;
   if (a.length !== 2) throw new RangeError(`${name} must be a number or [σx, σy] (2 numbers), got ${a.length} values`);
-  return Object.freeze([checkFinite(`${name}[0]`, a[0], { positive: true }), checkFinite(`${name}[1]`, a[1], { positive: true })] as const);
+  return Object.freeze([checkSigmaF32(`${name}[0]`, a[0]), checkSigmaF32(`${name}[1]`, a[1])] as const);
 }
 
 /**

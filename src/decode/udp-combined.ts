@@ -4,7 +4,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkOptions, checkFinite, checkAllocation } from '../core/ndarray.js';
+import { heatmapView, checkOptions, checkAllocation } from '../core/ndarray.js';
+import { udpRadius } from '../core/udp-radius.js';
 import { cvGaussianKernel } from '../core/gaussian-kernel.js';
 import { convolvePlane } from '../core/convolve.js';
 import { flatArgmax } from '../core/nan-max.js';
@@ -29,7 +30,10 @@ import type { UdpCombinedOptions } from './types.js';
  * Units: heatmap pixels. Cost: O(B·K·H·W·k) (the argmax must see the blurred map).
  *
  * @param heatmaps `[3K, H, W]` or `[B, 3K, H, W]`: cls, offX, offY per keypoint
+ * @param options `blurKernelSize` (default 11), `radiusFactor` (default 0.0546875; R = radiusFactor·max(W, H)
+ *   must lie in [1e-9, 1e12] heatmap px, as for `udpCombinedTargets`)
  * @returns keypoints `[K, 2]`/`[B, K, 2]`, scores `[K]`/`[B, K]`
+ * @throws TypeError / RangeError naming `heatmaps`, `options.blurKernelSize` or `options.radiusFactor`
  */
 export function decodeUdpCombined(heatmaps: NdArray, options?: UdpCombinedOptions): DecodeResult {
   const v = heatmapView('heatmaps', heatmaps);
@@ -38,14 +42,15 @@ export function decodeUdpCombined(heatmaps: NdArray, options?: UdpCombinedOption
   const bks = opts.blurKernelSize ?? 11;
   if (!Number.isInteger(bks) || bks < 0) throw new RangeError(`options.blurKernelSize must be a non-negative integer, got ${bks}`);
   const kernel = cvGaussianKernel(2 * bks + 1, 0, 'options.blurKernelSize (2k+1)');
-  const radiusFactor = opts.radiusFactor === undefined ? 0.0546875 : checkFinite('options.radiusFactor', opts.radiusFactor, { positive: true });
   const { H, W } = v;
+  // R in [1e-9, 1e12] heatmap px, as udpCombinedTargets (radiusFactor 1e308 would give ±∞ keypoints).
+  const R = udpRadius('options.radiusFactor', opts.radiusFactor ?? 0.0546875, W, H);
   const K = v.K / 3;
   const M = v.B * K;
   checkAllocation('keypoints', M * 2, 8);
   checkAllocation('heatmaps', H * W, 8);
   // udp_heatmap.py:172-174: radius is a Python float, the offsets float32 arrays times it (float32).
-  const radius = Math.fround(radiusFactor * Math.max(W, H));
+  const radius = Math.fround(R);
   const kp = new Float64Array(M * 2);
   const sc = new Float64Array(M);
   const blurred = new Float32Array(H * W);

@@ -8,7 +8,7 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkAllocation, checkFinite, checkOptions, checkSize, keypointView, matrixView, type KeypointView, type MatrixView } from '../core/ndarray.js';
-import { checkChoice } from '../core/options.js';
+import { checkChoice, checkSigmaF32, checkSimccSplitRatio } from '../core/options.js';
 import { roundHalfEven } from '../core/round-half-even.js';
 
 const f32 = Math.fround;
@@ -50,14 +50,14 @@ export function parseSimccLabelOptions(options: SimccLabelOptions | undefined): 
   let sigma: readonly [number, number];
   if (o.sigma === undefined) sigma = [6, 6];
   else if (typeof o.sigma === 'number') {
-    const s = checkFinite('options.sigma', o.sigma, { positive: true });
+    const s = checkSigmaF32('options.sigma', o.sigma);
     sigma = [s, s]; // simcc_label.py:90-93: a scalar σ means [σ, σ]
   } else if (Array.isArray(o.sigma) || ArrayBuffer.isView(o.sigma)) {
     const a = o.sigma as ArrayLike<unknown>;
     if (a.length !== 2) throw new RangeError(`options.sigma must be a number or [σx, σy] (2 numbers), got ${a.length} values`);
-    sigma = [checkFinite('options.sigma[0]', a[0], { positive: true }), checkFinite('options.sigma[1]', a[1], { positive: true })];
+    sigma = [checkSigmaF32('options.sigma[0]', a[0]), checkSigmaF32('options.sigma[1]', a[1])];
   } else throw new TypeError(`options.sigma must be a number or [σx, σy], got ${o.sigma === null ? 'null' : typeof o.sigma}`);
-  const splitRatio = o.splitRatio === undefined ? 2 : checkFinite('options.splitRatio', o.splitRatio, { positive: true });
+  const splitRatio = checkSimccSplitRatio('options.splitRatio', o.splitRatio);
   const smoothing = checkChoice('options.smoothing', o.smoothing, ['gaussian', 'standard'] as const);
   const labelSmoothWeight = o.labelSmoothWeight === undefined ? 0 : checkFinite('options.labelSmoothWeight', o.labelSmoothWeight, { min: 0 });
   if (labelSmoothWeight > 1) throw new RangeError(`options.labelSmoothWeight must be in [0, 1], got ${labelSmoothWeight}`);
@@ -91,11 +91,27 @@ function gaussianRow(out: Float32Array, o: number, W: number, mu: number, sigma:
   }
 }
 
+/** Longest SimCC vector (bins) accepted: 2^28 float32 = 1 GiB, the allocation cap. */
+export const MAX_SIMCC_BINS = 2 ** 28;
+
+/**
+ * The SimCC vector lengths `[Wx, Wy] = round_half_even([w, h]·splitRatio)` bins
+ * (`simcc_label.py:96-97`), shared by the labels and the codec.
+ * @throws RangeError naming `options.splitRatio` when a vector is empty or longer than {@link MAX_SIMCC_BINS}
+ */
+export function simccVectorLengths(inputSize: readonly [number, number], splitRatio: number): [number, number] {
+  const Wx = roundHalfEven(inputSize[0] * splitRatio);
+  const Wy = roundHalfEven(inputSize[1] * splitRatio);
+  if (!(Wx >= 1) || !(Wy >= 1)) throw new RangeError(`options.splitRatio gives empty label vectors (Wx = ${Wx}, Wy = ${Wy}) for inputSize [${inputSize.join(', ')}]`);
+  if (!(Wx <= MAX_SIMCC_BINS && Wy <= MAX_SIMCC_BINS)) {
+    throw new RangeError(`options.splitRatio ${splitRatio} gives vectors of [${Wx}, ${Wy}] bins for inputSize [${inputSize.join(', ')}], over ${MAX_SIMCC_BINS} (2^28) bins`);
+  }
+  return [Wx, Wy];
+}
+
 /** Encode validated inputs with validated settings (the codec calls this). */
 export function simccLabelsWith(inputSize: readonly [number, number], kv: KeypointView, vis: MatrixView | undefined, s: SimccLabelSettings): SimccLabels {
-  const Wx = roundHalfEven(inputSize[0] * s.splitRatio);
-  const Wy = roundHalfEven(inputSize[1] * s.splitRatio);
-  if (!(Wx >= 1) || !(Wy >= 1)) throw new RangeError(`options.splitRatio gives empty label vectors (Wx = ${Wx}, Wy = ${Wy}) for inputSize [${inputSize.join(', ')}]`);
+  const [Wx, Wy] = simccVectorLengths(inputSize, s.splitRatio);
   const { N, K } = kv;
   checkAllocation('labels', N * K * (Wx + Wy), 4);
   const x = new Float32Array(N * K * Wx);
@@ -165,7 +181,8 @@ export function simccLabelsWith(inputSize: readonly [number, number], kv: Keypoi
  * @param visible `[N, K]` or undefined (all ones)
  * @returns `{ x [N,K,Wx], y [N,K,Wy], weights [N,K] }`, Float32Array,
  *   `Wx = round(w·splitRatio)`, `Wy = round(h·splitRatio)` (half to even)
- * @throws TypeError / RangeError naming `inputSize`, `keypoints`, `visible` or the option (σ ≤ 0, …)
+ * @throws TypeError / RangeError naming `inputSize`, `keypoints`, `visible` or the option (σ outside [2^-63, 2^63]
+ *   bins so 2σ² is a normal float32, splitRatio giving empty or > 2^28-bin vectors, …)
  */
 export function simccLabels(inputSize: [number, number], keypoints: NdArray, visible: NdArray | undefined, options?: SimccLabelOptions): SimccLabels {
   const size = checkSize('inputSize', inputSize);

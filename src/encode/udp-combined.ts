@@ -4,7 +4,8 @@
  * (`codecs/utils/offset_heatmap.py`, after PR #1815).
  */
 import type { NdArray } from 'ndarray';
-import { checkFinite, zerosF32 } from '../core/ndarray.js';
+import { zerosF32 } from '../core/ndarray.js';
+import { udpRadius } from '../core/udp-radius.js';
 import { readEncoderInputs, initialWeights, isDrawn } from './encoder-args.js';
 import type { HeatmapTargets } from './types.js';
 
@@ -32,13 +33,11 @@ import type { HeatmapTargets } from './types.js';
  */
 export function udpCombinedTargets(heatmapSize: [number, number], keypoints: NdArray, visible: NdArray, radiusFactor = 0.0546875): HeatmapTargets {
   const inp = readEncoderInputs(heatmapSize, keypoints, visible, 3);
-  checkFinite('radiusFactor', radiusFactor, { positive: true });
   const { W, H, N, K, kp, vis } = inp;
+  // Offsets are (μ − i) / R: a subnormal R makes them infinite, a huge R makes every pixel cls 1.
+  const R = udpRadius('radiusFactor', radiusFactor, W, H);
   const heatmaps = zerosF32([3 * K, H, W], 'heatmaps');
   const weights = initialWeights(vis);
-  const R = radiusFactor * Math.max(W, H);
-  // Offsets are (μ − i) / R: a subnormal R makes them infinite, a huge R makes every pixel cls 1.
-  if (!(R >= 1e-9 && R <= 1e12)) throw new RangeError(`radiusFactor ${radiusFactor} gives a disk radius of ${R} heatmap px, outside [1e-9, 1e12]`);
   const out = heatmaps.data;
   const plane = H * W;
   for (let k = 0; k < K; k++) {

@@ -143,7 +143,12 @@ export const CODEC_ENTRIES: FuzzEntry[] = [
     bad('mismatched shapes', 'displacements [3, 8, 8] (not 2K)', /displacements/, () => [hm(1, 8, 8), filled([3, 8, 8], 0.5)]),
     extreme('extreme values', 'all-1 root map', () => [filled([1, 8, 8], 1), filled([4, 8, 8], 1e30)]),
   ]),
-  method('decoupled', 'encode', [KPI(), VISO(), pOpts({ fields: {} })], () => [kpIn(), vis(1, 2)]),
+  {
+    ...method('decoupled', 'encode', [KPI(), VISO(), pOpts({ fields: {} })], () => [kpIn(), vis(1, 2)]),
+    // Defined result, not a silent one: every keypoint at one point is a zero-size box, σ = 0, and mmpose's
+    // exp(−0/0) puts NaN on that pixel (decoupled_heatmap.py:96-140; a public bottomup golden case has it).
+    nonFinite: [{ pattern: /coordinates 5e-324/, why: 'mmpose DecoupledHeatmap: a zero-size box gives σ = 0 and exp(−0/0) = NaN at its centre pixel (bottomup FORMAT.md, a public case)' }],
+  },
   method('decoupled', 'decode', [pNd('instanceHeatmaps', { ranks: [4], shape: () => [1, 2, 8, 8] }), pNd('instanceScores', { ranks: [2], shape: () => [1, 1] })], () => [hm(2, 8, 8, 1), filled([1, 1], 0.9)], [
     bad('mismatched shapes', 'instanceScores [2, 1] for N = 1', /instanceScores/, () => [hm(2, 8, 8, 1), filled([2, 1], 0.9)]),
     bad('zero-element huge view', 'instanceHeatmaps [2^50, 0, 8, 8]', /instanceHeatmaps/, () => [zeroHuge(4), filled([1, 1], 0.9)]),

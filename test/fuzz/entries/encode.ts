@@ -61,7 +61,8 @@ export const ENCODE_ENTRIES: FuzzEntry[] = [
       pSize('inputSize'),
       KP(),
       VIS(true),
-      pOpts({ optional: false, base: () => ({ sigma: 6 }), fields: { sigma: 'pos', splitRatio: 'pos', smoothing: ['gaussian', 'standard'], labelSmoothWeight: 'prob', normalize: 'bool' }, absurd: { sigma: [1e-300, 1e308], splitRatio: [1e308, 1e-300] } }),
+      // options may be left out: every field has mmpose SimCCLabel's default (sigma 6.0, split 2.0; api.md's `sigma?` in the codec, JSDoc).
+      pOpts({ base: () => ({ sigma: 6 }), fields: { sigma: 'pos', splitRatio: 'pos', smoothing: ['gaussian', 'standard'], labelSmoothWeight: 'prob', normalize: 'bool' }, absurd: { sigma: [1e-300, 1e308], splitRatio: [1e308, 1e-300] } }),
     ],
     () => [[16, 16], kp(1, 2), vis(1, 2), { sigma: 6 }],
     [bad('absurd size', 'inputSize [2^20, 2^20] with splitRatio 2^10', /inputSize|splitRatio|allocation|labels/, () => [[2 ** 20, 2 ** 20], kp(1, 2), vis(1, 2), { sigma: 6, splitRatio: 2 ** 10 }])],
