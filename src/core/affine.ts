@@ -55,6 +55,31 @@ function checkAffineArg(name: string, m: unknown): void {
   for (let i = 0; i < 6; i++) if (typeof a[i] !== 'number' || !Number.isFinite(a[i] as number)) throw new RangeError(`${name}[${i}] must be a finite number, got ${String(a[i])}`);
 }
 
+/** Smallest |det| of a usable 2×3 affine: the least normal float64 (below, the inverse overflows). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Longest last axis of keypoints `[..., D]` the transforms accept (x, y and extra values such as scores). */
+export const MAX_KEYPOINT_DIM = 1024;
+
+/**
+ * Reject a 2×3 affine whose linear part is singular or out of float64 range:
+ * `det = a·d − b·c` must be finite with |det| ≥ the least normal double (an
+ * all-zero, a 5e-324 or a 1e308 matrix collapses or overflows every point).
+ * RangeError naming `name`.
+ */
+export function checkInvertibleAffine(name: string, m: Affine): Affine {
+  const det = m[0] * m[4] - m[1] * m[3];
+  if (!(Math.abs(det) >= MIN_NORMAL) || !Number.isFinite(det)) throw new RangeError(`${name} must be an invertible affine with a finite determinant in float64 range, got determinant ${det} for [${m.join(', ')}]`);
+  return m;
+}
+
+/** Validate the last axis `D` of keypoints `[..., D]`: 2 ≤ D ≤ {@link MAX_KEYPOINT_DIM}. */
+export function checkKeypointDim(name: string, shape: readonly number[]): number {
+  const D = shape[shape.length - 1];
+  if (!(D >= 2) || D > MAX_KEYPOINT_DIM) throw new RangeError(`${name} last axis must have length in [2, ${MAX_KEYPOINT_DIM}] (x, y[, extra values]), got shape [${shape.join(', ')}]`);
+  return D;
+}
+
 /** Invert a 2×3 affine (exact division by the determinant). Throws a RangeError for a singular matrix. */
 export function invertAffine(m: Affine): Affine {
   checkAffineArg('matrix', m);
@@ -92,14 +117,15 @@ export function invertAffineOpenCv(m: Affine, name = 'matrix'): Affine {
 
 /**
  * Apply a 2×3 affine to keypoints `[..., 2]` (any rank ≥ 1, last axis x, y; a
- * longer last axis keeps its extra values). Returns a fresh Float64Array ndarray.
- * @param matrix `[a, b, tx, c, d, ty]` or nested `[[a, b, tx], [c, d, ty]]`
+ * longer last axis, up to {@link MAX_KEYPOINT_DIM}, keeps its extra values).
+ * Returns a fresh Float64Array ndarray.
+ * @param matrix `[a, b, tx, c, d, ty]` or nested `[[a, b, tx], [c, d, ty]]`;
+ *   invertible (RangeError for a singular or overflowing one, {@link checkInvertibleAffine})
  */
 export function transformKeypoints(keypoints: NdArray, matrix: Affine | number[][]): NdArray<Float64Array> {
   const kp = checkNdArray('keypoints', keypoints, { ranks: [1, 2, 3, 4, 5] });
-  const D = kp.shape[kp.shape.length - 1];
-  if (D < 2) throw new RangeError(`keypoints last axis must have length >= 2, got ${D}`);
-  const m = flattenAffine(matrix);
+  const D = checkKeypointDim('keypoints', kp.shape);
+  const m = checkInvertibleAffine('matrix', flattenAffine(matrix));
   const n = kp.shape.reduce((p, s) => p * s, 1);
   checkAllocation('keypoints', n, 8);
   const out = ndarray(new Float64Array(n), kp.shape.slice());

@@ -49,6 +49,30 @@ export interface WarpOptions {
   compat?: 'mmpose';
 }
 
+/**
+ * Largest |center|, outputSize and |rot| (px, px, degrees) {@link getWarpMatrix}
+ * accepts: 2^24, where float32 (mmpose stores the point pairs and, for
+ * `TopdownAffine`, the angle as float32) stops resolving whole units.
+ */
+export const MAX_WARP_VALUE = 2 ** 24;
+
+/** Validate a warp angle in degrees: finite, |rot| ≤ {@link MAX_WARP_VALUE}; RangeError naming `name`. */
+export function checkRotation(name: string, v: unknown): number {
+  const r = checkFinite(name, v);
+  if (Math.abs(r) > MAX_WARP_VALUE) throw new RangeError(`${name} must be in [-${MAX_WARP_VALUE}, ${MAX_WARP_VALUE}] degrees, got ${r}`);
+  return r;
+}
+
+/** A pair whose entries lie in [lo, {@link MAX_WARP_VALUE}] in absolute value (lo > 0: positive). */
+function boundedPair(name: string, v: unknown, lo?: number): [number, number] {
+  const p = checkPair(name, v, lo !== undefined);
+  for (let i = 0; i < 2; i++) {
+    const x = p[i];
+    if (Math.abs(x) > MAX_WARP_VALUE || (lo !== undefined && x < lo)) throw new RangeError(`${name}[${i}] must be in ${lo === undefined ? `[-${MAX_WARP_VALUE}, ${MAX_WARP_VALUE}]` : `[${lo}, ${MAX_WARP_VALUE}]`}, got ${x}`);
+  }
+  return p;
+}
+
 const DEG_TO_RAD = Math.PI / 180; // np.deg2rad / math.radians: r · (π/180), the constant rounded once (W7)
 const DEG_TO_RAD_F32 = Math.fround(DEG_TO_RAD);
 const f32 = Math.fround;
@@ -167,7 +191,7 @@ function msraMatrix(
     dst[5] = h * 0.5 + h * -0.5;
   }
   const m = inverse ? solveAffine3(dst, src) : solveAffine3(src, dst);
-  if (!m) throw new RangeError(`scale [${sw}, ${sh}] is too small for a warp matrix (degenerate point pairs)`);
+  if (!m) throw new RangeError(`scale [${sw}, ${sh}] is too small (or too large) for a warp matrix about center [${cx}, ${cy}] (degenerate float32 point pairs)`);
   return m;
 }
 
@@ -197,17 +221,17 @@ function udpMatrix(c: [number, number], s: [number, number], rot: number, size: 
  * float32 entries), with a single rotation sign unless `compat: 'mmpose'`.
  * Cost: O(1) (a 6×6 LU solve for MSRA).
  *
- * @param center bbox centre `[x, y]`, image px (pair, typed array or 2-element ndarray)
+ * @param center bbox centre `[x, y]`, image px (pair, typed array or 2-element ndarray), |x|, |y| ≤ 2^24
  * @param scale bbox size `[S_w, S_h]`, image px (> 0)
- * @param rot rotation in degrees (see `options.rotDtype`)
- * @param outputSize crop size `[w, h]`, input px (> 0; > 1 for UDP)
+ * @param rot rotation in degrees (see `options.rotDtype`), |rot| ≤ 2^24
+ * @param outputSize crop size `[w, h]`, input px (in [1, 2^24]; > 1 for UDP)
  * @returns `[a, b, tx, c, d, ty]`: `x' = a·x + b·y + tx`, `y' = c·x + d·y + ty`
  */
 export function getWarpMatrix(center: [number, number], scale: [number, number], rot: number, outputSize: [number, number], options?: WarpOptions): Affine {
-  const c = checkPair('center', center);
+  const c = boundedPair('center', center);
   const s = checkPair('scale', scale, true);
-  checkFinite('rot', rot);
-  const size = checkPair('outputSize', outputSize, true);
+  checkRotation('rot', rot);
+  const size = boundedPair('outputSize', outputSize, 1);
   const opts = checkOptions('options', options);
   const udp = checkFlag('options.udp', opts.udp, false);
   const inverse = checkFlag('options.inverse', opts.inverse, false);
@@ -216,12 +240,18 @@ export function getWarpMatrix(center: [number, number], scale: [number, number],
   const rotDtype = opts.rotDtype ?? 'float64';
   if (rotDtype !== 'float64' && rotDtype !== 'float32') throw new RangeError(`options.rotDtype must be 'float64' or 'float32', got ${JSON.stringify(rotDtype)}`);
   if (opts.compat !== undefined && opts.compat !== 'mmpose') throw new RangeError(`options.compat must be 'mmpose' or left out, got ${JSON.stringify(opts.compat)}`);
-  if (!udp) return msraMatrix(c, s, rot, size, shift, inverse, fix, rotDtype);
+  if (!udp) return finiteMatrix(msraMatrix(c, s, rot, size, shift, inverse, fix, rotDtype), s);
   if (size[0] <= 1 || size[1] <= 1) throw new RangeError(`outputSize must be > 1 on both axes for UDP geometry, got [${size[0]}, ${size[1]}]`);
   const shifted: [number, number] = shift[0] === 0 && shift[1] === 0 ? c : [c[0] + s[0] * shift[0], c[1] + s[1] * shift[1]];
   // mmpose's UDP warp rotates by −rot relative to its MSRA warp; the default negates the angle so both agree.
   const m = udpMatrix(shifted, s, opts.compat === 'mmpose' ? rot : -rot, size, rotDtype);
-  return inverse ? invertAffineOpenCv(m, 'scale') : m;
+  return finiteMatrix(inverse ? invertAffineOpenCv(m, 'scale') : m, s);
+}
+
+/** The matrix, or a RangeError naming `scale` when an entry overflowed (a scale far from the crop size). */
+function finiteMatrix(m: Affine, s: [number, number]): Affine {
+  if (!m.every(Number.isFinite)) throw new RangeError(`scale [${s[0]}, ${s[1]}] gives a non-finite warp matrix [${m.join(', ')}]`);
+  return m;
 }
 
 function checkFlag(name: string, v: unknown, fallback: boolean): boolean {

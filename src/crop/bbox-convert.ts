@@ -4,8 +4,12 @@
  * Exact: each output is one float32 (float32 input) or double operation, as NumPy computes it.
  */
 import type { NdArray } from 'ndarray';
-import { checkFinite, checkOptions } from '../core/ndarray.js';
-import { boxOutput, readBoxes, type BoxArray } from './box-array.js';
+import { checkOptions } from '../core/ndarray.js';
+import { checkNumberOption } from '../core/options.js';
+import { boxOutput, checkFiniteBoxes, readBoxes, type BoxArray } from './box-array.js';
+
+/** Largest `options.padding` of {@link bboxXyxyToCs} (mmpose uses 1.25; beyond, a box is no longer a crop of the image). */
+const MAX_PADDING = 1e6;
 
 type Box = NdArray | readonly number[] | readonly (readonly number[])[];
 
@@ -47,7 +51,7 @@ export function bboxXyxyToXywh(boxes: Box): NdArray<Float32Array | Float64Array>
 }
 
 export interface BboxToCsOptions {
-  /** Factor on the box size (mmpose `padding`; 1.25 for top-down crops). Default 1. Cast to float32 for float32 boxes (W1). */
+  /** Factor on the box size (mmpose `padding`; 1.25 for top-down crops), in (0, 1e6]. Default 1. Cast to float32 for float32 boxes (W1). */
   padding?: number;
 }
 
@@ -62,7 +66,7 @@ export interface BboxToCsOptions {
 export function bboxXyxyToCs(boxes: Box, options?: BboxToCsOptions): { center: NdArray<Float32Array | Float64Array>; scale: NdArray<Float32Array | Float64Array> } {
   const b = readBoxes('boxes', boxes, [4]);
   const opts = checkOptions('options', options);
-  const pad0 = opts.padding === undefined ? 1 : checkFinite('options.padding', opts.padding, { positive: true });
+  const pad0 = checkNumberOption('options.padding', opts.padding, { fallback: 1, positive: true, max: MAX_PADDING });
   const r = roundFor(b);
   const pad = r(pad0);
   const shape = b.shape.length === 2 ? [b.N, 2] : [2];
@@ -76,5 +80,6 @@ export function bboxXyxyToCs(boxes: Box, options?: BboxToCsOptions): { center: N
     center.data[2 * i] = r(r(v[k + 2] + v[k]) * 0.5);
     center.data[2 * i + 1] = r(r(v[k + 3] + v[k + 1]) * 0.5);
   }
-  return { center, scale };
+  checkFiniteBoxes(center, 'boxes');
+  return { center, scale: checkFiniteBoxes(scale, 'boxes') };
 }

@@ -56,3 +56,10 @@ export function boxOutput(b: BoxArray, shape: number[]): NdArray<Float32Array | 
   const n = shape.reduce((p, s) => p * s, 1);
   return ndarray(b.f32 ? new Float32Array(n) : new Float64Array(n), shape);
 }
+
+/** `out`, or a RangeError naming `blame` when an entry overflowed to ±Infinity (inputs near the float range). */
+export function checkFiniteBoxes<T extends NdArray<Float32Array | Float64Array>>(out: T, blame: string): T {
+  const d = out.data;
+  for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) throw new RangeError(`${blame} gives a non-finite result (${d[i]}): values too large for ${d instanceof Float32Array ? 'float32' : 'float64'}`);
+  return out;
+}

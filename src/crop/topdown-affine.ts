@@ -6,7 +6,8 @@
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkPair, getWarpMatrix, type Affine } from '../core/geometry.js';
-import { checkFinite, checkNdArray, checkOptions, isNdArray } from '../core/ndarray.js';
+import { checkRotation } from '../core/warp-matrix.js';
+import { checkNdArray, checkOptions, isNdArray } from '../core/ndarray.js';
 import { fixAspectRatio } from './fix-aspect-ratio.js';
 import { checkOutputSize } from './output-size.js';
 import { transformKeypointsF32 } from './transform-keypoints-f32.js';
@@ -85,7 +86,7 @@ export function topdownAffine<T extends ImageDataAny>(image: Image<T>, box: Topd
   const f = Math.fround;
   const [cx, cy] = checkPair('box.center', b.center).map(f);
   const [sw, sh] = checkPair('box.scale', b.scale, true).map(f);
-  const rotation = b.rotation === undefined ? 0 : checkFinite('box.rotation', scalarOf('box.rotation', b.rotation));
+  const rotation = b.rotation === undefined ? 0 : checkRotation('box.rotation', scalarOf('box.rotation', b.rotation));
   const [w, h] = checkOutputSize('inputSize', inputSize, 1, 1);
   const opts = checkOptions('options', options);
   const udp = opts.udp ?? false;

@@ -4,7 +4,7 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import type { Affine } from '../core/geometry.js';
+import { checkInvertibleAffine, checkKeypointDim, flattenAffine, type Affine } from '../core/affine.js';
 import { checkAllocation, checkNdArray } from '../core/ndarray.js';
 
 const FLT_EPSILON = 1.1920928955078125e-7;
@@ -19,16 +19,21 @@ const FLT_EPSILON = 1.1920928955078125e-7;
  * values; a plain float32 evaluation differs by ≤ 1 ulp). Within 1e-4 px of
  * the reference on any CPU. Extra columns (scores) are copied.
  * @param keypoints `[N, K, D]`, `[K, D]` (any rank ≥ 1), image px, float32 or float64
+ * @param matrix `[a, b, tx, c, d, ty]`, nested or a `[2, 3]` ndarray; invertible, entries within float32 range
+ * @param name the argument name used in error messages (default `'keypoints'`)
  * @returns same shape, Float64Array holding float32 values, crop px
  */
 export function transformKeypointsF32(keypoints: NdArray, matrix: Affine, name = 'keypoints'): NdArray<Float64Array> {
+  if (typeof name !== 'string') throw new TypeError(`name (the argument name for messages) must be a string, got ${name === null ? 'null' : typeof name}`);
   const kp = checkNdArray(name, keypoints, { ranks: [1, 2, 3, 4] });
-  const D = kp.shape[kp.shape.length - 1];
-  if (D < 2) throw new RangeError(`${name} last axis must have length >= 2 (x, y), got shape [${kp.shape.join(', ')}]`);
+  const D = checkKeypointDim(name, kp.shape);
+  const f = Math.fround;
+  const m32 = flattenAffine(matrix, 'matrix').map(f) as Affine; // cv2.transform on float32 points: the matrix in float32
+  for (let i = 0; i < 6; i++) if (!Number.isFinite(m32[i])) throw new RangeError(`matrix[${i}] must be within float32 range, got ${flattenAffine(matrix, 'matrix')[i]}`);
+  checkInvertibleAffine('matrix', m32);
   const n = kp.shape.reduce((p, s) => p * s, 1);
   checkAllocation(name, n, 8);
-  const f = Math.fround;
-  const [a, b, tx, c, d, ty] = matrix.map(f);
+  const [a, b, tx, c, d, ty] = m32;
   const diagonal = Math.abs(b) <= FLT_EPSILON && Math.abs(c) <= FLT_EPSILON;
   const out = ndarray(new Float64Array(n), kp.shape.slice());
   const o = out.data;

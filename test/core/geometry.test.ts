@@ -118,6 +118,11 @@ describe('getWarpMatrix: mmpose options (0.2)', () => {
       [() => getWarpMatrix([0, 0], [10, 10], 0, [192, 256], { compat: 'cv2' as never }), RangeError, /compat/],
       [() => getWarpMatrix([0, 0], [10, 10], 0, [192, 256], { shift: [NaN, 0] }), RangeError, /shift/],
       [() => getWarpMatrix([0, 0], [10, 10], 0, [192, 256], 5 as never), TypeError, /options/],
+      [() => getWarpMatrix([0, 0], [10, 10], 1e308, [192, 256]), RangeError, /^rot/],
+      [() => getWarpMatrix([0, 0], [10, 10], -1e308, [192, 256], { rotDtype: 'float32' }), RangeError, /^rot/],
+      [() => getWarpMatrix([0, 0], [10, 10], 0, [5e-324, 5e-324]), RangeError, /^outputSize/],
+      [() => getWarpMatrix([0, 0], [10, 10], 0, [1e308, 1e308], { udp: true }), RangeError, /^outputSize/],
+      [() => getWarpMatrix([1e308, 1e308], [64, 64], 0, [48, 64]), RangeError, /^center/],
     ];
     for (const [call, cls, re] of bad) {
       expect(call).toThrow(cls);
@@ -148,5 +153,10 @@ describe('transformKeypoints', () => {
     const t = ndarray(Float64Array.from([1, 3, 2, 4]), [2, 2]).transpose(1, 0); // rows (1,2), (3,4)
     expect(Array.from(transformKeypoints(t, [1, 0, 0, 0, 1, 10]).data)).toEqual([1, 12, 3, 14]);
     expect(() => transformKeypoints(kp, [1, 2, 3] as never)).toThrow(/6 values/);
+    for (const m of [[0, 0, 0, 0, 0, 0], [1e308, 0, 0, 0, 1e308, 0], [5e-324, 0, 0, 0, 5e-324, 0]]) {
+      expect(() => transformKeypoints(kp, m as never)).toThrow(RangeError);
+      expect(() => transformKeypoints(kp, m as never)).toThrow(/^matrix must be an invertible affine/);
+    }
+    expect(() => transformKeypoints(ndarray(new Float32Array(0), [0, 2 ** 25]), [1, 0, 0, 0, 1, 0])).toThrow(/^keypoints last axis/);
   });
 });

@@ -66,6 +66,8 @@ describe('bboxXywhToXyxy / bboxXyxyToXywh', () => {
       ['not an array', () => bboxXywhToXyxy('x' as never), TypeError, /boxes/],
       ['6 columns', () => bboxXywhToXyxy(ndarray(new Float64Array(6), [1, 6])), RangeError, /boxes/],
       ['2 columns', () => bboxXyxyToXywh(ndarray(new Float64Array(2), [1, 2])), RangeError, /boxes/],
+      ['padding 1e308', () => bboxXyxyToCs([0, 0, 10, 20], { padding: 1e308 }), RangeError, /options\.padding/],
+      ['sum overflows', () => bboxXyxyToCs([1e308, 0, 1.7e308, 20]), RangeError, /boxes/],
     ]);
   });
 });

@@ -38,6 +38,9 @@ describe('fixAspectRatio', () => {
       ['not an array', () => fixAspectRatio(null as never, 1), TypeError, /scale/],
       ['ratio 0', () => fixAspectRatio([1, 1], 0), RangeError, /aspectRatio/],
       ['ratio NaN', () => fixAspectRatio([1, 1], NaN), RangeError, /aspectRatio/],
+      ['ratio 5e-324', () => fixAspectRatio([1, 1], 5e-324), RangeError, /aspectRatio/],
+      ['ratio 1e308', () => fixAspectRatio([1, 1], 1e308), RangeError, /aspectRatio/],
+      ['side overflows', () => fixAspectRatio([1e308, 1], 1e-3), RangeError, /scale/],
       ['ratio a string', () => fixAspectRatio([1, 1], '1' as never), TypeError, /aspectRatio/],
     ]);
   });

@@ -59,6 +59,7 @@ describe('topdownAffine', () => {
     const box = { center: [5, 5], scale: [4, 4] };
     expectBadInputs([
       ['box missing', () => topdownAffine(img, undefined as never, [8, 8]), TypeError, /box/],
+      ['rotation 1e308', () => topdownAffine(img, { center: [5, 5], scale: [4, 4], rotation: 1e308 }, [8, 8]), RangeError, /box\.rotation/],
       ['scale 0', () => topdownAffine(img, { center: [5, 5], scale: [0, 4] }, [8, 8]), RangeError, /scale/],
       ['scale NaN', () => topdownAffine(img, { center: [5, 5], scale: [NaN, 4] }, [8, 8]), RangeError, /scale/],
       ['centre 3 values', () => topdownAffine(img, { center: [5, 5, 5], scale: [4, 4] }, [8, 8]), TypeError, /center/],

@@ -11,10 +11,10 @@ describe('transformKeypointsF32 (cv2.transform on float32 points)', () => {
     expect(Array.from(r.data)).toEqual([7, 14]);
   });
 
-  it('law: within 1e-4 px of the double-precision affine for image-sized coordinates; float32 values out', () => {
+  it('law (invertible matrices: a singular one is rejected): within 1e-4 px of the double-precision affine for image-sized coordinates; float32 values out', () => {
     const v = fc.double({ min: -2000, max: 2000, noNaN: true });
     fc.assert(
-      fc.property(fc.tuple(v, v), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), ([x, y], s, deg) => {
+      fc.property(fc.tuple(v, v), fc.oneof(fc.double({ min: -3, max: -0.01, noNaN: true }), fc.double({ min: 0.01, max: 3, noNaN: true })), fc.double({ min: -180, max: 180, noNaN: true }), ([x, y], s, deg) => {
         const t = (deg * Math.PI) / 180;
         const m: [number, number, number, number, number, number] = [s * Math.cos(t), -s * Math.sin(t), 15.5, s * Math.sin(t), s * Math.cos(t), -7.25];
         const r = transformKeypointsF32(ndarray(Float64Array.from([x, y]), [1, 1, 2]), m).data;
@@ -32,6 +32,15 @@ describe('transformKeypointsF32 (cv2.transform on float32 points)', () => {
     expectBadInputs([
       ['plain array', () => transformKeypointsF32([1, 2] as never, [1, 0, 0, 0, 1, 0]), TypeError, /keypoints/],
       ['last axis 1', () => transformKeypointsF32(ndarray(new Float32Array(3), [3, 1]), [1, 0, 0, 0, 1, 0]), RangeError, /keypoints/],
+      ['last axis 2^25', () => transformKeypointsF32(ndarray(new Float32Array(0), [0, 2 ** 25]), [1, 0, 0, 0, 1, 0]), RangeError, /keypoints/],
+      ['matrix "typo"', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), 'typo' as never), TypeError, /matrix/],
+      ['matrix null', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), null as never), TypeError, /matrix/],
+      ['matrix [1, 0, 0]', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [1, 0, 0] as never), TypeError, /matrix/],
+      ['matrix NaN entry', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [NaN, 0, 0, 0, 1, 0]), RangeError, /matrix/],
+      ['matrix singular', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [0, 0, 0, 0, 0, 0]), RangeError, /matrix/],
+      ['matrix 1e308 entries', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [1e308, 0, 0, 0, 1e308, 0]), RangeError, /matrix/],
+      ['matrix 5e-324 entries', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [5e-324, 0, 0, 0, 5e-324, 0]), RangeError, /matrix/],
+      ['name 42', () => transformKeypointsF32(ndarray(new Float32Array(2), [1, 2]), [1, 0, 0, 0, 1, 0], 42 as never), TypeError, /name/],
     ]);
   });
 });
