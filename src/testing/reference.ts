@@ -8,6 +8,9 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { heatmapArgmax, refineQuarter, refineDark, refineDarkUdp, softArgmax } from '../decode/index.js';
 import type { Decoder } from './compare.js';
+import { checkOddKernel, checkPositive, checkOptionsBag } from './check-args.js';
+
+const REFERENCES: readonly ReferenceName[] = ['argmax', 'quarter', 'quarter-hrnet', 'dark', 'dark-udp', 'soft-argmax'];
 
 /** Names of the reference pipelines. */
 export type ReferenceName = 'argmax' | 'quarter' | 'quarter-hrnet' | 'dark' | 'dark-udp' | 'soft-argmax';
@@ -30,14 +33,22 @@ function argmaxForRefine(heatmaps: NdArray): { kp: NdArray; scores: NdArray } {
  * The posecodec pipeline named `name`: integer argmax (first maximum in row
  * order; −1 where the maximum ≤ 0), then the named refinement of each
  * keypoint; scores are the raw map maxima. Single maps give keypoints `[1, K, 2]`.
+ * Checked at creation: `name` a {@link ReferenceName}; options.blurKernelSize
+ * odd in [1, 4097]; options.beta finite > 0 (≤ 1e6).
  */
 export function referenceDecoder(name: ReferenceName, options: ReferenceOptions = {}): Decoder {
-  const blurKernelSize = options.blurKernelSize ?? 11;
+  if (typeof name !== 'string' || !REFERENCES.includes(name)) {
+    const E = typeof name === 'string' ? RangeError : TypeError;
+    throw new E(`reference (name) must be ${REFERENCES.map((r) => `'${r}'`).join(', ')}, got ${typeof name === 'string' ? JSON.stringify(name) : name === null ? 'null' : typeof name}`);
+  }
+  const o = checkOptionsBag('options', options);
+  const blurKernelSize = checkOddKernel('options.blurKernelSize', o.blurKernelSize, 11);
+  const beta = checkPositive('options.beta', o.beta, 1);
   switch (name) {
     case 'argmax':
       return (h) => heatmapArgmax(h);
     case 'soft-argmax':
-      return (h) => softArgmax(h, { beta: options.beta ?? 1 });
+      return (h) => softArgmax(h, { beta });
     case 'quarter':
     case 'quarter-hrnet':
       return (h) => {
@@ -54,7 +65,5 @@ export function referenceDecoder(name: ReferenceName, options: ReferenceOptions 
         const a = argmaxForRefine(h);
         return { keypoints: refineDarkUdp(a.kp, h, { blurKernelSize }), scores: a.scores };
       };
-    default:
-      throw new RangeError(`reference must be 'argmax', 'quarter', 'quarter-hrnet', 'dark', 'dark-udp' or 'soft-argmax', got ${JSON.stringify(name)}`);
   }
 }

@@ -9,6 +9,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
+import { heatmapView } from '../core/ndarray.js';
+import { checkAllocation, checkChoice, checkInt, checkNumberOption, checkOptionsBag } from './check-args.js';
 
 /** Kinds of synthetic heatmap channel. */
 export type HeatmapKind = 'clean' | 'noisy' | 'twoPeaks' | 'negative' | 'expected' | 'quantized' | 'zero';
@@ -65,8 +67,43 @@ function gauss(du: number, dv: number, sigma: number): number {
  *   (the "expected target" proxy, codecs.md §8.3);
  * - quantized: `round(L·amp·g)/L`, L = 15 or 255 (4-/8-bit outputs: plateaus and exact ties);
  * - zero: 0.
+ * `s` is checked ({@link checkChannelSpec}), `u`, `v` must be finite numbers.
  */
 export function channelValue(s: ChannelSpec, u: number, v: number): number {
+  const spec = checkChannelSpec('s', s);
+  checkNumberOption('u', u);
+  checkNumberOption('v', v);
+  return value(spec, u, v);
+}
+
+/** The fields each kind reads (beyond `kind`). */
+const FIELDS: Record<HeatmapKind, readonly (keyof ChannelSpec)[]> = {
+  zero: [],
+  clean: ['cx', 'cy', 'sigma', 'amp'],
+  noisy: ['cx', 'cy', 'sigma', 'amp', 'level', 'seed'],
+  twoPeaks: ['cx', 'cy', 'sigma', 'amp', 'cx2', 'cy2', 'ratio2'],
+  negative: ['cx', 'cy', 'sigma', 'amp', 'level'],
+  expected: ['cx', 'cy', 'sigma', 'amp'],
+  quantized: ['cx', 'cy', 'sigma', 'amp', 'seed'],
+};
+
+/**
+ * Check a {@link ChannelSpec}: `kind` one of {@link HEATMAP_KINDS}; the fields
+ * that kind reads finite numbers (σ > 0, `seed` an integer). Throws a
+ * TypeError / RangeError naming `name.<field>`.
+ */
+export function checkChannelSpec(name: string, s: unknown): ChannelSpec {
+  if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new TypeError(`${name} must be a channel spec object ({ kind, cx, cy, sigma, amp, … }), got ${s === null ? 'null' : Array.isArray(s) ? 'an array' : typeof s}`);
+  const o = s as Record<string, unknown>;
+  const kind = checkChoice(`${name}.kind`, o.kind ?? '', HEATMAP_KINDS);
+  for (const f of FIELDS[kind]) {
+    if (f === 'seed') checkInt(`${name}.seed`, o.seed, -(2 ** 53), 2 ** 53);
+    else checkNumberOption(`${name}.${f}`, o[f], f === 'sigma' ? { positive: true } : {});
+  }
+  return s as ChannelSpec;
+}
+
+function value(s: ChannelSpec, u: number, v: number): number {
   switch (s.kind) {
     case 'zero':
       return 0;
@@ -113,11 +150,27 @@ export interface RenderShape {
  * Render `specs` (`max(B, 1)·K` channels, batch-major) into a fresh tensor of
  * logical shape `[K, H, W]` / `[B, K, H, W]`, stored as `layout`, with the
  * content translated by the integer offset `(dx, dy)`.
+ * Checked first: `shape` B ∈ [0, 2^20], K ∈ [0, 2^20], H, W ∈ [1, 2^20],
+ * layout 'NCHW' (default) or 'NHWC', dtype 'float32' or 'float64' (default);
+ * the tensor must fit the 1 GiB cap; `specs` at least max(B, 1)·K valid
+ * {@link ChannelSpec}s; dx, dy integers.
  */
 export function renderHeatmaps(specs: readonly ChannelSpec[], shape: RenderShape, dx = 0, dy = 0): NdArray {
-  const { K, H, W, layout, dtype } = shape;
-  const B = Math.max(shape.B, 1);
+  const o = checkOptionsBag('shape', shape, true);
+  const B0 = checkInt('shape.B', o.B ?? 0, 0, 2 ** 20);
+  const K = checkInt('shape.K', o.K, 0, 2 ** 20);
+  const H = checkInt('shape.H', o.H, 1, 2 ** 20);
+  const W = checkInt('shape.W', o.W, 1, 2 ** 20);
+  const layout = checkChoice<Layout>('shape.layout', o.layout, ['NCHW', 'NHWC']);
+  const dtype = checkChoice<'float64' | 'float32'>('shape.dtype', o.dtype, ['float64', 'float32']);
+  const B = Math.max(B0, 1);
   const n = B * K * H * W;
+  checkAllocation('shape (rendered tensor)', n, dtype === 'float32' ? 4 : 8);
+  if (!Array.isArray(specs)) throw new TypeError(`specs must be an array of channel specs, got ${specs === null ? 'null' : typeof specs}`);
+  if (specs.length < B * K) throw new RangeError(`specs must hold max(B, 1)·K = ${B * K} channel specs, got ${specs.length}`);
+  for (let i = 0; i < B * K; i++) checkChannelSpec(`specs[${i}]`, specs[i]);
+  checkInt('dx', dx, -(2 ** 30), 2 ** 30);
+  checkInt('dy', dy, -(2 ** 30), 2 ** 30);
   const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
   for (let b = 0; b < B; b++)
     for (let k = 0; k < K; k++) {
@@ -125,30 +178,34 @@ export function renderHeatmaps(specs: readonly ChannelSpec[], shape: RenderShape
       for (let y = 0; y < H; y++)
         for (let x = 0; x < W; x++) {
           const i = layout === 'NCHW' ? ((b * K + k) * H + y) * W + x : ((b * H + y) * W + x) * K + k;
-          data[i] = channelValue(s, x - dx, y - dy);
+          data[i] = value(s, x - dx, y - dy);
         }
     }
-  const batched = shape.B > 0;
+  const batched = B0 > 0;
   if (layout === 'NCHW') return ndarray(data, batched ? [B, K, H, W] : [K, H, W]);
   return batched ? ndarray(data, [B, H, W, K]).transpose(0, 3, 1, 2) : ndarray(data, [H, W, K]).transpose(2, 0, 1);
 }
 
 /**
  * The same logical values in the other layout: a C-order copy (`'NCHW'`) or an
- * NHWC copy viewed through `.transpose` (`'NHWC'`). Works for rank 3 and 4.
+ * NHWC copy viewed through `.transpose` (`'NHWC'`). Works for rank 3 and 4
+ * (`heatmaps` a Float32/Float64 ndarray `[K, H, W]` / `[B, K, H, W]`, any strides; `layout` checked).
  */
 export function toLayout(heatmaps: NdArray, layout: Layout): NdArray {
+  const hv = heatmapView('heatmaps', heatmaps);
+  checkChoice('layout', layout ?? '', ['NCHW', 'NHWC']);
   const shape = heatmaps.shape.slice();
   const rank = shape.length;
-  const [B, K, H, W] = rank === 4 ? shape : [1, ...shape];
-  const f32 = heatmaps.data instanceof Float32Array;
+  const { B, K, H, W } = hv;
+  const f32 = hv.data instanceof Float32Array;
   const n = B * K * H * W;
+  checkAllocation('heatmaps (layout copy)', n, f32 ? 4 : 8);
   const data = f32 ? new Float32Array(n) : new Float64Array(n);
   for (let b = 0; b < B; b++)
     for (let k = 0; k < K; k++)
       for (let y = 0; y < H; y++)
         for (let x = 0; x < W; x++) {
-          const v = rank === 4 ? heatmaps.get(b, k, y, x) : heatmaps.get(k, y, x);
+          const v = hv.data[hv.offset + b * hv.sB + k * hv.sK + y * hv.sH + x * hv.sW];
           const i = layout === 'NCHW' ? ((b * K + k) * H + y) * W + x : ((b * H + y) * W + x) * K + k;
           data[i] = v;
         }

@@ -4,6 +4,7 @@
  * {@link assertLaw} throws an `Error` whose message is that report.
  */
 import * as fc from 'fast-check';
+import { checkProperty, checkRunParameters } from './check-args.js';
 
 const names = new WeakMap<object, string>();
 
@@ -34,10 +35,15 @@ export interface LawReport {
 /**
  * Run `property` (default 100 runs; `params` as `fc.check`) and return a
  * {@link LawReport}. Replay a failure with `{ seed, path }` from the report.
+ * Checked first: `property` a fast-check property; params.numRuns an integer
+ * in [1, 1e6], params.seed an integer, params.path a string, time limits
+ * finite ≥ 0 (fast-check would loop forever on `numRuns: Infinity`).
  */
 export function checkLaw<T>(property: fc.IProperty<[T]>, params: fc.Parameters<[T]> = {}): LawReport {
+  checkProperty('property', property);
+  const p = checkRunParameters('params', params) as fc.Parameters<[T]>;
   const law = names.get(property) ?? 'property';
-  const d = fc.check(property, params);
+  const d = fc.check(property, p);
   if (!d.failed) {
     return { law, passed: true, numRuns: d.numRuns, seed: d.seed, message: `law "${law}" held on ${d.numRuns} runs (seed ${d.seed})` };
   }
@@ -53,7 +59,7 @@ export function checkLaw<T>(property: fc.IProperty<[T]>, params: fc.Parameters<[
   return { law, passed: false, numRuns: d.numRuns, seed: d.seed, path: d.counterexamplePath ?? undefined, numShrinks: d.numShrinks, counterexample, violation, message };
 }
 
-/** {@link checkLaw}, throwing an `Error` with the readable report when the law fails. */
+/** {@link checkLaw}, throwing an `Error` with the readable report when the law fails (bad arguments: TypeError / RangeError, as checkLaw). */
 export function assertLaw<T>(property: fc.IProperty<[T]>, params: fc.Parameters<[T]> = {}): void {
   const r = checkLaw(property, params);
   if (!r.passed) throw new Error(r.message);

@@ -20,6 +20,47 @@ import { readOutput, expectPairs, expectValues, LawViolation, type DecodeOutput 
 import { nameLaw } from './report.js';
 import { tag, type Law } from './laws/common.js';
 import { noMutation } from './laws/structural.js';
+import { checkAllocation, checkBoolean, checkFunction, checkIntRange, checkNonNeg, checkNumberList, checkOptionsBag, checkPositive, checkSize, checkTolerance } from './check-args.js';
+
+/** {@link SimccSampleOptions} checked and defaulted. */
+interface CheckedSimcc {
+  inputSize: [number, number];
+  split: number;
+  sigma: number;
+  N: [number, number];
+  K: [number, number];
+  margin: number;
+  noise: number;
+  layouts: boolean;
+}
+
+/**
+ * Check {@link SimccSampleOptions}: inputSize `[w, h]` positive integers ≤ 8192,
+ * splitRatio finite in (0, 64], sigma finite in (0, 1e4] bins, N ⊂ [0, 64],
+ * K ⊂ [1, 256] (an integer or `[min, max]`), margin finite ≥ 0 and ≤ (min(w, h) − 1)/2, noise finite in [0, 1e3], layouts boolean; the largest sample
+ * must fit the 1 GiB cap. Errors name `name.<field>`.
+ */
+function checkSimccOptions(name: string, options: unknown, defaults: { N?: [number, number] } = {}): CheckedSimcc {
+  const o = checkOptionsBag(name, options);
+  const [w, h] = o.inputSize === undefined ? [48, 64] : checkSize(`${name}.inputSize`, o.inputSize, 0);
+  if (w > 8192 || h > 8192) throw new RangeError(`${name}.inputSize must have w, h <= 8192, got [${w}, ${h}]`);
+  const split = checkPositive(`${name}.splitRatio`, o.splitRatio, 2, 64);
+  const N = checkIntRange(`${name}.N`, o.N, defaults.N ?? [1, 3], 0, 64);
+  const K = checkIntRange(`${name}.K`, o.K, [1, 4], 1, 256);
+  const margin = checkNonNeg(`${name}.margin`, o.margin, 4, 8192);
+  if (!(margin <= (Math.min(w, h) - 1) / 2)) throw new RangeError(`${name}.margin must be <= (min(w, h) − 1)/2 = ${(Math.min(w, h) - 1) / 2} for inputSize [${w}, ${h}], got ${margin}`);
+  checkAllocation(`${name} (largest SimCC sample)`, Math.max(N[1], 1) * K[1] * Math.round((w + h) * split), 8);
+  return {
+    inputSize: [w, h],
+    split,
+    sigma: checkPositive(`${name}.sigma`, o.sigma, 4, 1e4),
+    N,
+    K,
+    margin,
+    noise: checkNonNeg(`${name}.noise`, o.noise, 0, 1e3),
+    layouts: checkBoolean(`${name}.layouts`, o.layouts, true),
+  };
+}
 
 /** A SimCC decoder under test. */
 export type SimccDecoder = (x: NdArray, y: NdArray) => DecodeOutput;
@@ -78,17 +119,17 @@ function store(values: Float64Array, N: number, K: number, W: number, f64: boole
  * Network-like SimCC outputs: for random keypoints (input px, `margin` from
  * the border), rows `exp(−(i − μ)²/(2σ²))` with the **exact** centre
  * μ = x·splitRatio (sub-bin), plus optional uniform noise; any dtype and
- * layout. The keypoints are returned with the sample.
+ * layout. The keypoints are returned with the sample. Options are checked at
+ * creation (TypeError / RangeError naming `options.<field>`; see the fields).
  */
 export function simccSamples(options: SimccSampleOptions = {}): fc.Arbitrary<SimccSample> {
-  const inputSize = options.inputSize ?? [48, 64];
-  const split = options.splitRatio ?? 2;
-  const sigma = options.sigma ?? 4;
-  const [nLo, nHi] = options.N ?? [1, 3];
-  const [kLo, kHi] = options.K ?? [1, 4];
-  const margin = options.margin ?? 4;
-  const noise = options.noise ?? 0;
-  const layouts = options.layouts ?? true;
+  return checkedSimccSamples(checkSimccOptions('options', options));
+}
+
+function checkedSimccSamples(c: CheckedSimcc): fc.Arbitrary<SimccSample> {
+  const { inputSize, split, sigma, margin, noise, layouts } = c;
+  const [nLo, nHi] = c.N;
+  const [kLo, kHi] = c.K;
   const Wx = roundHalfEven(inputSize[0] * split);
   const Wy = roundHalfEven(inputSize[1] * split);
   const coord = (side: number) => fc.double({ min: margin, max: side - 1 - margin, noNaN: true });
@@ -135,7 +176,8 @@ export function simccSamples(options: SimccSampleOptions = {}): fc.Arbitrary<Sim
 
 /** Options of {@link simccRoundTrip}. */
 export interface SimccRoundTripOptions {
-  inputSize: [number, number];
+  /** Network input `[w, h]` (input px). Default [48, 64], as {@link simccSamples}. */
+  inputSize?: [number, number];
   /** Bins per input px. Default 2. */
   splitRatio?: number;
   /** Largest |error| per axis (input px). Default 1/(2·splitRatio) + 1e-6 (argmax quantisation). */
@@ -152,14 +194,19 @@ export interface SimccRoundTripOptions {
  * encoder (rounded bins) and an argmax decoder the bound is the bin
  * quantisation 1/(2·splitRatio); to check a sub-bin decoder (DARK), pass an
  * encoder that draws the exact centre (e.g. the logits of {@link simccSamples})
- * and a much smaller tolerance.
+ * and a much smaller tolerance. Checked at creation: `encode`, `decode`
+ * functions; `options` an object (inputSize, splitRatio, margin, K as
+ * {@link simccSamples}; tolerance finite ≥ 0).
  */
-export function simccRoundTrip(encode: SimccEncoder, decode: SimccDecoder, options: SimccRoundTripOptions): Law {
-  const split = options.splitRatio ?? 2;
-  const tol = options.tolerance ?? 1 / (2 * split) + 1e-6;
-  const margin = options.margin ?? 4;
-  const [w, h] = options.inputSize;
-  const [kLo, kHi] = options.K ?? [1, 4];
+export function simccRoundTrip(encode: SimccEncoder, decode: SimccDecoder, options: SimccRoundTripOptions = {}): Law {
+  checkFunction('encode', encode);
+  checkFunction('decode', decode);
+  const c = checkSimccOptions('options', options);
+  const split = c.split;
+  const tol = checkTolerance('options.tolerance', checkOptionsBag('options', options).tolerance, 1 / (2 * split) + 1e-6);
+  const margin = c.margin;
+  const [w, h] = c.inputSize;
+  const [kLo, kHi] = c.K;
   const arb = fc
     .integer({ min: kLo, max: kHi })
     .chain((K) => fc.array(fc.tuple(fc.double({ min: margin, max: w - 1 - margin, noNaN: true }), fc.double({ min: margin, max: h - 1 - margin, noNaN: true })), { minLength: K, maxLength: K }))
@@ -167,6 +214,7 @@ export function simccRoundTrip(encode: SimccEncoder, decode: SimccDecoder, optio
   return nameLaw(
     fc.property(arb, (kp: NdArray) => {
       const enc = encode(kp);
+      if (enc === null || typeof enc !== 'object') throw new LawViolation(`encode returned ${enc === null ? 'null' : typeof enc}, not { x, y }`);
       const got = readOutput(decode(enc.x, enc.y), 'SimCC decoder').xy;
       expectPairs(got, kp.data as Float64Array, tol, 'decode(encode(keypoints)) vs keypoints (input px)');
     }),
@@ -197,11 +245,14 @@ function mirror(a: NdArray, swap: (k: number) => number, reverse: boolean): NdAr
  * reversed, joints k ↔ K−1−k) gives the mirrored keypoints,
  * `x' = (Wx − 1)/splitRatio − x` for joint K−1−k, y unchanged, scores
  * permuted alike. SimCC needs no one-bin shift (unlike MSRA heatmaps).
+ * Checked at creation: `decode` a function, tolerance finite ≥ 0, sample options as {@link simccSamples}.
  */
 export function simccFlipEquivariant(decode: SimccDecoder, options: SimccFlipOptions = {}): Law {
-  const tol = options.tolerance ?? 0;
+  checkFunction('decode', decode);
+  const samples = checkedSimccSamples(checkSimccOptions('options', options));
+  const tol = checkTolerance('options.tolerance', checkOptionsBag('options', options).tolerance, 0);
   return nameLaw(
-    fc.property(simccSamples(options), (s: SimccSample) => {
+    fc.property(samples, (s: SimccSample) => {
       const K = s.x.shape[s.x.shape.length - 2];
       const Wx = s.x.shape[s.x.shape.length - 1];
       const swap = (k: number) => K - 1 - k;
@@ -242,13 +293,16 @@ function scaled(a: NdArray, c: number): NdArray {
  * This law does **not** hold for RTMW's softmax visibility (softmax(c·z) ≠
  * softmax(z): c acts as an inverse temperature) nor for SimCC DARK (the
  * clip to [1e-3, 50] before the log is not scale-free); check those decoders
- * with the other laws.
+ * with the other laws. Checked at creation: `decode` a function, factors a
+ * non-empty list (≤ 64) of finite numbers > 0, sample options as {@link simccSamples}.
  */
 export function simccScaleInvariant(decode: SimccDecoder, options: SimccScaleOptions = {}): Law {
-  const factors = options.factors ?? [0.125, 0.25, 0.5, 2, 4, 8];
-  for (const c of factors) if (!(c > 0) || !Number.isFinite(c)) throw new RangeError(`options.factors must be finite and > 0, got ${c}`);
+  checkFunction('decode', decode);
+  const samples = checkedSimccSamples(checkSimccOptions('options', options));
+  const f = checkOptionsBag('options', options).factors;
+  const factors = f === undefined ? [0.125, 0.25, 0.5, 2, 4, 8] : checkNumberList('options.factors', f, { positive: true, minLength: 1, maxLength: 64 });
   return nameLaw(
-    fc.property(simccSamples(options), fc.constantFrom(...factors), (s: SimccSample, c: number) => {
+    fc.property(samples, fc.constantFrom(...factors), (s: SimccSample, c: number) => {
       const a = readOutput(decode(s.x, s.y), 'SimCC decoder');
       const b = readOutput(decode(scaled(s.x, c), scaled(s.y, c)), 'SimCC decoder');
       expectPairs(b.xy, a.xy, 0, `keypoints after scaling the logits by ${c}`);
@@ -261,10 +315,13 @@ export function simccScaleInvariant(decode: SimccDecoder, options: SimccScaleOpt
 /**
  * Batch ≡ per instance: decoding `[N, K, W]` gives, instance by instance,
  * what decoding each `[K, W]` slice (`.pick(n)`, a strided view) gives.
+ * Checked at creation: `decode` a function, options as {@link simccSamples} (default N = [2, 3]).
  */
 export function simccBatchConsistent(decode: SimccDecoder, options: SimccSampleOptions = {}): Law {
+  checkFunction('decode', decode);
+  const samples = checkedSimccSamples(checkSimccOptions('options', options, { N: [2, 3] }));
   return nameLaw(
-    fc.property(simccSamples({ N: [2, 3], ...options }), (s: SimccSample) => {
+    fc.property(samples, (s: SimccSample) => {
       if (s.x.shape.length !== 3) return;
       const all = readOutput(decode(s.x, s.y), 'SimCC decoder');
       const parts = Array.from({ length: s.x.shape[0] }, (_, n) => readOutput(decode(s.x.pick(n, null, null), s.y.pick(n, null, null)), 'SimCC decoder'));
@@ -279,11 +336,13 @@ export function simccBatchConsistent(decode: SimccDecoder, options: SimccSampleO
 /**
  * Layout independence: the same logical outputs stored C-order or strided
  * (an `[N, W, K]` buffer seen through `.transpose(0, 2, 1)`), in float32,
- * decode identically.
+ * decode identically. Checked at creation: `decode` a function, options as {@link simccSamples}.
  */
 export function simccLayoutInvariant(decode: SimccDecoder, options: SimccSampleOptions = {}): Law {
+  checkFunction('decode', decode);
+  const samples = checkedSimccSamples({ ...checkSimccOptions('options', options), layouts: false });
   return nameLaw(
-    fc.property(simccSamples({ ...options, layouts: false }), (s: SimccSample) => {
+    fc.property(samples, (s: SimccSample) => {
       const restride = (a: NdArray) => {
         const twoD = a.shape.length === 2;
         const [N, K, W] = twoD ? [1, ...a.shape] : a.shape;
@@ -299,10 +358,12 @@ export function simccLayoutInvariant(decode: SimccDecoder, options: SimccSampleO
   );
 }
 
-/** No input mutation: `decode(x, y)` leaves both tensors (data, shape, strides) bit-for-bit as they were. */
+/** No input mutation: `decode(x, y)` leaves both tensors (data, shape, strides) bit-for-bit as they were. Checked at creation as {@link simccBatchConsistent}. */
 export function simccNoMutation(decode: SimccDecoder, options: SimccSampleOptions = {}): Law {
+  checkFunction('decode', decode);
+  const samples = checkedSimccSamples(checkSimccOptions('options', options));
   return noMutation(((x: NdArray, y: NdArray) => decode(x, y)) as (...a: never[]) => unknown, {
-    inputs: simccSamples(options).map((s) => tag([s.x, s.y], fc.stringify(s))),
+    inputs: samples.map((s) => tag([s.x, s.y], fc.stringify(s))),
   });
 }
 

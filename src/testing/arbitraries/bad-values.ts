@@ -2,6 +2,7 @@
 import * as fc from 'fast-check';
 import ndarray from 'ndarray';
 import { describeArb } from './common.js';
+import { checkArbitrary, checkBoolean, checkOptionsBag } from '../check-args.js';
 
 /**
  * Values no decoder should accept in place of an ndarray, a size or an
@@ -11,9 +12,10 @@ import { describeArb } from './common.js';
  * shapes over tiny buffers (stride-0 views of up to 10¹⁵ logical elements,
  * which a decoder must reject instead of looping over; leave them out with
  * `hugeViews: false`). Each prints as a short description.
+ * `options.hugeViews` must be a boolean (checked at creation).
  */
 export function badValue(options: { hugeViews?: boolean } = {}): fc.Arbitrary<unknown> {
-  const huge = options.hugeViews ?? true;
+  const huge = checkBoolean('options.hugeViews', checkOptionsBag('options', options).hugeViews, true);
   const tag = <T extends object>(v: T, t: string) => describeArb(v, t);
   const nd = (data: ArrayLike<number> & object, shape: number[], stride?: number[], offset?: number) => ndarray(data as Float32Array, shape, stride, offset);
   return fc.oneof(
@@ -45,9 +47,14 @@ export function badValue(options: { hugeViews?: boolean } = {}): fc.Arbitrary<un
  * Argument lists for a function of `valid.length` parameters in which each
  * position is either drawn from `valid[i]` or a {@link badValue}, with at
  * least one bad position — plus shorter lists (missing arguments).
- * `options.hugeViews` as {@link badValue}.
+ * `options.hugeViews` as {@link badValue}. `valid` must be an array of at
+ * 1 to 64 fast-check Arbitraries (checked at creation).
  */
 export function badArguments(valid: readonly fc.Arbitrary<unknown>[], options: { hugeViews?: boolean } = {}): fc.Arbitrary<unknown[]> {
+  if (!Array.isArray(valid)) throw new TypeError(`valid must be an array of fast-check Arbitraries (one per parameter), got ${valid === null ? 'null' : typeof valid}`);
+  if (valid.length < 1 || valid.length > 64) throw new RangeError(`valid must hold 1 to 64 Arbitraries, got ${valid.length}`);
+  valid.forEach((v, i) => checkArbitrary(`valid[${i}]`, v));
+  badValue(options);
   const n = valid.length;
   const full = fc
     .tuple(...valid.map((v) => fc.tuple(fc.boolean(), v, badValue(options))))

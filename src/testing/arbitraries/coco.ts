@@ -2,6 +2,32 @@
 import * as fc from 'fast-check';
 import type { CocoDataset, CocoKeypointResult } from '../../metrics/index.js';
 import { intArb, realArb, describeArb, type IntRange } from './common.js';
+import { checkInt, checkIntRange, checkNonNeg, checkNumberList, checkNumberOption, checkOptionsBag } from '../check-args.js';
+
+/** Largest keypoint count per person the COCO / OKS arbitraries generate. */
+const MAX_K = 1024;
+
+/** Checked {@link oksCase} options: K ∈ [1, 1024] (default 17, or sigmas.length), spread ∈ [0, 1e6], sigmas K finite values > 0. */
+export function checkOksOptions(name: string, options: unknown): { K: number; spread: number; sigmas?: number[] } {
+  const o = checkOptionsBag(name, options);
+  const sigmas = o.sigmas === undefined ? undefined : checkNumberList(`${name}.sigmas`, o.sigmas, { positive: true, minLength: 1, maxLength: MAX_K });
+  const K = o.K === undefined ? (sigmas?.length ?? 17) : checkInt(`${name}.K`, o.K, 1, MAX_K);
+  if (sigmas && sigmas.length !== K) throw new RangeError(`${name}.sigmas must have ${name}.K = ${K} entries, got ${sigmas.length}`);
+  return { K, spread: checkNonNeg(`${name}.spread`, o.spread, 50), sigmas };
+}
+
+/** Checked {@link CocoOptions}: images ∈ [1, 1000], persons ∈ [0, 100] (max ≥ 1), K ∈ [1, 1024], unlabelled ∈ [0, 1). */
+export function checkCocoOptions(name: string, options: unknown): { images: [number, number]; persons: [number, number]; K: number; unlabelled: number } {
+  const o = checkOptionsBag(name, options);
+  const persons = checkIntRange(`${name}.persons`, o.persons, [0, 4], 0, 100);
+  if (persons[1] < 1) throw new RangeError(`${name}.persons must allow at least one person (a labelled person is required), got [${persons.join(', ')}]`);
+  return {
+    images: checkIntRange(`${name}.images`, o.images, [1, 3], 1, 1000),
+    persons,
+    K: o.K === undefined ? 17 : checkInt(`${name}.K`, o.K, 1, MAX_K),
+    unlabelled: checkNumberOption(`${name}.unlabelled`, o.unlabelled, { fallback: 0.1, min: 0, exclusiveMax: 1 }),
+  };
+}
 
 /** One GT/detection pair for OKS: flat COCO lists (image px). */
 export interface OksCase {
@@ -19,11 +45,15 @@ export interface OksCase {
  * OKS cases: K keypoints (default 17) in a 500-px image, COCO flags v ∈ {0, 1, 2}
  * with at least one visible, detections anywhere within `spread` px (default 50)
  * of the GT; invisible GT keypoints are `(0, 0, 0)` as in COCO files.
+ * Options checked at creation ({@link checkOksOptions}).
  */
 export function oksCase(options: { K?: number; spread?: number; sigmas?: readonly number[] } = {}): fc.Arbitrary<OksCase> {
-  const K = options.K ?? 17;
-  const spread = options.spread ?? 50;
-  const sig: fc.Arbitrary<number[]> = options.sigmas ? fc.constant([...options.sigmas]) : fc.array(realArb([0.02, 0.12]), { minLength: K, maxLength: K });
+  return checkedOksCase(checkOksOptions('options', options));
+}
+
+/** {@link oksCase} from checked options. */
+export function checkedOksCase({ K, spread, sigmas }: { K: number; spread: number; sigmas?: number[] }): fc.Arbitrary<OksCase> {
+  const sig: fc.Arbitrary<number[]> = sigmas ? fc.constant([...sigmas]) : fc.array(realArb([0.02, 0.12]), { minLength: K, maxLength: K });
   const kp = fc.tuple(realArb([0, 500]), realArb([0, 500]), fc.constantFrom(0, 1, 2), realArb([-spread, spread]), realArb([-spread, spread]), realArb([0, 1]));
   return fc
     .record({ kps: fc.array(kp, { minLength: K, maxLength: K }), area: realArb([1, 1e5]), sigmas: sig })
@@ -50,19 +80,24 @@ export interface CocoOptions {
  * COCO person-keypoints ground truth (`images`, `annotations`, `categories`)
  * with at least one labelled person: boxes in a 600-px image, keypoints inside
  * their box, COCO flags v ∈ {0, 1, 2}, `num_keypoints` = count of v > 0,
- * `area` a fraction of the box area. No crowd regions.
+ * `area` a fraction of the box area. No crowd regions. Options checked at
+ * creation ({@link checkCocoOptions}).
  */
 export function cocoGroundTruth(options: CocoOptions = {}): fc.Arbitrary<CocoDataset> {
-  const K = options.K ?? 17;
-  const pUnl = options.unlabelled ?? 0.1;
+  return checkedCocoGroundTruth(checkCocoOptions('options', options));
+}
+
+function checkedCocoGroundTruth(c: ReturnType<typeof checkCocoOptions>): fc.Arbitrary<CocoDataset> {
+  const K = c.K;
+  const pUnl = c.unlabelled;
   const person = fc.record({
     box: fc.tuple(realArb([0, 400]), realArb([0, 400]), realArb([10, 200]), realArb([10, 200])),
     areaFrac: realArb([0.3, 1]),
     unlabelled: fc.double({ min: 0, max: 1, noNaN: true }).map((u) => u < pUnl),
     kps: fc.array(fc.tuple(realArb([0, 1]), realArb([0, 1]), fc.constantFrom(0, 1, 2)), { minLength: K, maxLength: K }),
   });
-  const image = fc.array(person, { minLength: typeof options.persons === 'number' ? options.persons : (options.persons?.[0] ?? 0), maxLength: typeof options.persons === 'number' ? options.persons : (options.persons?.[1] ?? 4) });
-  return intArb(options.images ?? [1, 3])
+  const image = fc.array(person, { minLength: c.persons[0], maxLength: c.persons[1] });
+  return intArb(c.images)
     .chain((n) => fc.array(image, { minLength: n, maxLength: n }))
     .map((imgs) => {
       let id = 1;
@@ -84,8 +119,12 @@ export function cocoGroundTruth(options: CocoOptions = {}): fc.Arbitrary<CocoDat
  * Perfect results for `gt`: one detection per labelled person, keypoints equal
  * at the labelled positions and arbitrary (anywhere in the image) at the
  * unlabelled ones — which OKS ignores — with distinct random scores.
+ * `gt` is checked at creation: `images`, `annotations` and `categories`
+ * arrays, every annotation with numeric `image_id` / `category_id` and a
+ * `keypoints` list of 3K finite numbers (the same K for every labelled one).
  */
 export function cocoPerfectResults(gt: CocoDataset): fc.Arbitrary<CocoKeypointResult[]> {
+  checkDataset('gt', gt);
   const labelled = gt.annotations.filter((a) => (a.num_keypoints ?? 0) > 0);
   const K = labelled[0]?.keypoints.length ?? 0;
   return fc
@@ -100,7 +139,34 @@ export function cocoPerfectResults(gt: CocoDataset): fc.Arbitrary<CocoKeypointRe
     );
 }
 
-/** A COCO ground truth and its perfect results (see {@link cocoGroundTruth}, {@link cocoPerfectResults}). */
+function checkDataset(name: string, gt: unknown): void {
+  if (gt === null || typeof gt !== 'object' || Array.isArray(gt)) throw new TypeError(`${name} must be a COCO dataset object, got ${gt === null ? 'null' : Array.isArray(gt) ? 'an array' : typeof gt}`);
+  const g = gt as Record<string, unknown>;
+  for (const k of ['images', 'annotations', 'categories']) if (!Array.isArray(g[k])) throw new TypeError(`${name}.${k} must be an array`);
+  const anns = g.annotations as unknown[];
+  if (anns.length > 1e5) throw new RangeError(`${name}.annotations must hold at most 100000 entries, got ${anns.length}`);
+  let K = -1;
+  anns.forEach((a, i) => {
+    const n = `${name}.annotations[${i}]`;
+    if (a === null || typeof a !== 'object') throw new TypeError(`${n} must be an object`);
+    const r = a as Record<string, unknown>;
+    for (const k of ['image_id', 'category_id']) if (typeof r[k] !== 'number' || !Number.isFinite(r[k])) throw new TypeError(`${n}.${k} must be a finite number`);
+    if (r.num_keypoints !== undefined) checkNumberOption(`${n}.num_keypoints`, r.num_keypoints, { min: 0 });
+    const kp = checkNumberList(`${n}.keypoints`, r.keypoints, { maxLength: 3 * MAX_K });
+    if (kp.length % 3 !== 0) throw new RangeError(`${n}.keypoints must hold 3K numbers, got ${kp.length}`);
+    if (((r.num_keypoints as number | undefined) ?? 0) > 0) {
+      if (K >= 0 && kp.length !== K) throw new RangeError(`${n}.keypoints must have ${K} numbers like the other labelled annotations, got ${kp.length}`);
+      K = kp.length;
+    }
+  });
+}
+
+/** A COCO ground truth and its perfect results (see {@link cocoGroundTruth}, {@link cocoPerfectResults}). Options checked at creation. */
 export function cocoPerfectCase(options: CocoOptions = {}): fc.Arbitrary<{ gt: CocoDataset; results: CocoKeypointResult[] }> {
-  return cocoGroundTruth(options).chain((gt) => cocoPerfectResults(gt).map((results) => describeArb({ gt, results }, `${fc.stringify(gt)}; ${results.length} perfect results`)));
+  return checkedCocoPerfectCase(checkCocoOptions('options', options));
+}
+
+/** {@link cocoPerfectCase} from checked options. */
+export function checkedCocoPerfectCase(c: ReturnType<typeof checkCocoOptions>): fc.Arbitrary<{ gt: CocoDataset; results: CocoKeypointResult[] }> {
+  return checkedCocoGroundTruth(c).chain((gt) => cocoPerfectResults(gt).map((results) => describeArb({ gt, results }, `${fc.stringify(gt)}; ${results.length} perfect results`)));
 }

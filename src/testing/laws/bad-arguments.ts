@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { LawViolation } from '../compare.js';
 import { nameLaw } from '../report.js';
 import { type Law } from './common.js';
+import { checkArbitrary, checkFunction, checkOptionsBag } from '../check-args.js';
 
 /**
  * A weak law: for every argument list from `args`, `fn(...args)` either
@@ -12,10 +13,14 @@ import { type Law } from './common.js';
  * passes a `TypeError` raised by reading a property of `undefined` deep
  * inside. Use it only for inputs that may be valid; for certainly-invalid
  * inputs use {@link rejects}, which requires the throw and a naming message.
+ * Checked at creation: `fn` a function, `args` a fast-check Arbitrary.
  */
 export function throwsOnlyTypedErrors(fn: (...args: never[]) => unknown, args: fc.Arbitrary<unknown[]>): Law {
+  checkFunction('fn', fn);
+  checkArbitrary('args', args);
   return nameLaw(
     fc.property(args, (a) => {
+      if (!Array.isArray(a)) throw new LawViolation(`args generated ${typeof a}, not an argument list (array)`);
       try {
         (fn as (...x: unknown[]) => unknown)(...a);
       } catch (e) {
@@ -56,14 +61,15 @@ const ENGINE_TYPE_ERROR = /^Cannot (read|set) propert|is not a function|is not i
  * ```
  */
 export function rejects(fn: (...args: never[]) => unknown, args: fc.Arbitrary<unknown[]>, options: RejectsOptions): Law {
-  if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${fn === null ? 'null' : typeof fn}`);
-  if (!(args instanceof fc.Arbitrary)) throw new TypeError('args must be a fast-check Arbitrary of argument lists (e.g. arbitraries.badArguments([...]))');
-  if (options === null || typeof options !== 'object') throw new TypeError('options must be { names: RegExp | (args) => RegExp }');
-  const names = options.names;
+  checkFunction('fn', fn);
+  checkArbitrary('args', args);
+  const names = checkOptionsBag('options', options, true).names as RejectsOptions['names'];
   if (!(names instanceof RegExp) && typeof names !== 'function') throw new TypeError('options.names must be a RegExp or a function returning one');
   return nameLaw(
     fc.property(args, (a) => {
+      if (!Array.isArray(a)) throw new LawViolation(`args generated ${typeof a}, not an argument list (array)`);
       const want = names instanceof RegExp ? names : names(a);
+      if (!(want instanceof RegExp)) throw new LawViolation(`options.names(args) returned ${typeof want}, not a RegExp`);
       let returned: unknown;
       try {
         returned = (fn as (...x: unknown[]) => unknown)(...a);

@@ -3,7 +3,9 @@ import * as fc from 'fast-check';
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { flipHeatmaps } from '../../decode/index.js';
-import { heatmapSamples, type HeatmapOptions } from '../arbitraries.js';
+import { checkHeatmapOptions, checkedHeatmapSamples, type HeatmapOptions } from '../arbitraries.js';
+import { checkNdArray } from '../../core/ndarray.js';
+import { checkBoolean, checkChoice, checkFunction, checkInt, checkNonNeg, checkNumberOption, checkOptionsBag, checkRealRange, checkTolerance, MAX_SIDE } from '../check-args.js';
 import { readOutput, expectPairs, expectValues, fmt, type Decoder } from '../compare.js';
 import { nameLaw } from '../report.js';
 import { tag, type Law } from './common.js';
@@ -19,8 +21,10 @@ export interface ScaleOptions {
   heatmaps?: HeatmapOptions;
 }
 
-/** `c·h` in the same layout (same shape, strides and offset over scaled data). */
+/** `c·h` in the same layout (same shape, strides and offset over scaled data). `h` a Float32/Float64 ndarray of any rank ≤ 8, `c` finite (both checked). */
 export function scaleHeatmaps(h: NdArray, c: number): NdArray {
+  checkNdArray('h', h, { ranks: [1, 2, 3, 4, 5, 6, 7, 8] });
+  checkNumberOption('c', c);
   const d = h.data as Float32Array | Float64Array;
   const out = d instanceof Float32Array ? new Float32Array(d.length) : new Float64Array(d.length);
   for (let i = 0; i < d.length; i++) out[i] = d[i] * c;
@@ -33,18 +37,25 @@ export function scaleHeatmaps(h: NdArray, c: number): NdArray {
  * Holds for argmax and for DARK on maps positive around the peak; DARK is not
  * invariant where its log floor (1e-10) or DARK-UDP's clip [1e-3, 50] is hit,
  * hence 'negative' maps are left out by default.
+ * Checked at creation: `decode` a function, tolerance finite ≥ 0, factors
+ * 'powersOfTwo' or `[lo, hi]` with 0 < lo ≤ hi ≤ 1e300, scores boolean,
+ * heatmaps as {@link heatmapSamples} (errors name `options.heatmaps.<field>`).
  */
 export function scaleInvariant(decode: Decoder, options: ScaleOptions = {}): Law {
-  const tol = options.tolerance ?? 1e-9;
-  const f = options.factors ?? 'powersOfTwo';
+  checkFunction('decode', decode);
+  const o = checkOptionsBag('options', options);
+  const tol = checkTolerance('options.tolerance', o.tolerance, 1e-9);
+  const f = o.factors === undefined || o.factors === 'powersOfTwo' ? 'powersOfTwo' : checkRealRange('options.factors', o.factors, [1, 1], { min: 0, max: 1e300, positive: true });
+  const scores = checkBoolean('options.scores', o.scores, false);
+  const hmOpts = checkOptionsBag('options.heatmaps', o.heatmaps);
   const cArb = f === 'powersOfTwo' ? fc.integer({ min: -10, max: 10 }).map((e) => 2 ** e) : fc.double({ min: f[0], max: f[1], noNaN: true }).filter((c) => c > 0);
-  const hm = heatmapSamples({ kinds: ['clean', 'noisy', 'twoPeaks', 'expected', 'quantized', 'zero'], ...options.heatmaps });
+  const hm = checkedHeatmapSamples(checkHeatmapOptions('options.heatmaps', { kinds: ['clean', 'noisy', 'twoPeaks', 'expected', 'quantized', 'zero'], ...hmOpts }));
   return nameLaw(
     fc.property(fc.tuple(hm, cArb).map(([s, c]) => tag({ s, c }, `${fc.stringify(s)}, c = ${fmt(c)}`)), ({ s, c }) => {
       const a = readOutput(decode(s.heatmaps));
       const b = readOutput(decode(scaleHeatmaps(s.heatmaps, c)));
       expectPairs(b.xy, a.xy, tol, `decode(c·h) vs decode(h), c = ${fmt(c)}`, true);
-      if (options.scores && a.scores && b.scores) expectValues(b.scores, a.scores.map((v) => v * c), tol, `scores of c·h vs c·scores`, true);
+      if (scores && a.scores && b.scores) expectValues(b.scores, a.scores.map((v) => v * c), tol, `scores of c·h vs c·scores`, true);
     }),
     'scaleInvariant',
   );
@@ -65,13 +76,18 @@ export interface TranslationOptions {
  * Translation equivariance: moving the map content by an integer `(dx, dy)`
  * moves every decoded keypoint by `(dx, dy)`. The shifted map is the same
  * content re-rendered at the new place (not a zero-filled copy), with peaks at
- * least `margin` px from the edges in both maps.
+ * least `margin` px from the edges in both maps. Checked at creation:
+ * `decode` a function, maxShift an integer in [0, 4096], margin and tolerance
+ * finite ≥ 0, heatmaps as {@link heatmapSamples}.
  */
 export function translationEquivariant(decode: Decoder, options: TranslationOptions = {}): Law {
-  const T = options.maxShift ?? 3;
-  const tol = options.tolerance ?? 1e-9;
-  const margin = options.margin ?? 8;
-  const hm = heatmapSamples({ sizes: { W: [24, 32], H: [24, 32] }, kinds: ['clean', 'noisy', 'twoPeaks', 'negative', 'expected', 'quantized'], ...options.heatmaps, margin: margin + T });
+  checkFunction('decode', decode);
+  const o = checkOptionsBag('options', options);
+  const T = o.maxShift === undefined ? 3 : checkInt('options.maxShift', o.maxShift, 0, MAX_SIDE);
+  const tol = checkTolerance('options.tolerance', o.tolerance, 1e-9);
+  const margin = checkNonNeg('options.margin', o.margin, 8, MAX_SIDE);
+  const hmOpts = checkOptionsBag('options.heatmaps', o.heatmaps);
+  const hm = checkedHeatmapSamples(checkHeatmapOptions('options.heatmaps', { sizes: { W: [24, 32], H: [24, 32] }, kinds: ['clean', 'noisy', 'twoPeaks', 'negative', 'expected', 'quantized'], ...hmOpts, margin: margin + T }));
   const shift = fc.tuple(fc.integer({ min: -T, max: T }), fc.integer({ min: -T, max: T }));
   return nameLaw(
     fc.property(fc.tuple(hm, shift).map(([s, d]) => tag({ s, d }, `${fc.stringify(s)}, shift (${d[0]}, ${d[1]})`)), ({ s, d: [dx, dy] }) => {
@@ -130,22 +146,33 @@ function involution(K: number): fc.Arbitrary<number[]> {
  * `decode(f)[k] = (R(x), y)` where `(x, y) = decode(h)[π[k]]` and
  * `R(x) = W−1−x` (UDP, no shift) or `W−x` (MSRA, one-column shift). Maps are
  * tie-free (an argmax's first-maximum rule is not mirror-symmetric at exact ties).
+ * Checked at creation: `decode` a function; `options` required with
+ * `geometry` 'msra' or 'udp'; flipIndices a permutation of 0…K−1 (K ≤ 256);
+ * flip a function; shift boolean; margin, tolerance finite ≥ 0; heatmaps as
+ * {@link heatmapSamples}.
  */
 export function flipEquivariant(decode: Decoder, options: FlipOptions): Law {
-  const shift = options.shift ?? options.geometry === 'msra';
-  const flip: FlipFn = options.flip ?? ((h, idx, o) => flipHeatmaps(h, idx, o));
-  const tol = options.tolerance ?? 1e-4;
-  const fixed = options.flipIndices;
+  checkFunction('decode', decode);
+  const o = checkOptionsBag('options', options, true);
+  if (o.geometry === undefined) throw new TypeError(`options.geometry is required ('msra' or 'udp')`);
+  const geometry = checkChoice('options.geometry', o.geometry, ['msra', 'udp'] as const);
+  const shift = checkBoolean('options.shift', o.shift, geometry === 'msra');
+  const flip: FlipFn = o.flip === undefined ? (h, idx, fo) => flipHeatmaps(h, idx, fo) : checkFunction<FlipFn>('options.flip', o.flip);
+  const tol = checkTolerance('options.tolerance', o.tolerance, 1e-4);
+  const fixed = o.flipIndices === undefined ? undefined : checkPermutation('options.flipIndices', o.flipIndices);
+  const hmUser = checkOptionsBag('options.heatmaps', o.heatmaps);
   const hmOpts: HeatmapOptions = {
     sizes: { W: [20, 28], H: [20, 28] },
     kinds: ['clean', 'noisy', 'twoPeaks', 'negative', 'expected'],
     K: fixed ? fixed.length : [2, 4],
     dtype: 'float32',
-    ...options.heatmaps,
-    margin: options.margin ?? 8,
+    ...hmUser,
+    margin: checkNonNeg('options.margin', o.margin, 8, MAX_SIDE),
     avoidTies: true,
   };
-  const arb = heatmapSamples(hmOpts).chain((s) =>
+  const checked = checkHeatmapOptions('options.heatmaps', hmOpts);
+  if (fixed && (checked.K[0] !== fixed.length || checked.K[1] !== fixed.length)) throw new RangeError(`options.heatmaps.K must be options.flipIndices.length = ${fixed.length}`);
+  const arb = checkedHeatmapSamples(checked).chain((s) =>
     (fixed ? fc.constant([...fixed]) : involution(s.shape.K)).map((idx) => tag({ s, idx }, `${fc.stringify(s)}, flipIndices [${idx.join(', ')}]`)),
   );
   return nameLaw(
@@ -164,4 +191,16 @@ export function flipEquivariant(decode: Decoder, options: FlipOptions): Law {
     }),
     'flipEquivariant',
   );
+}
+
+function checkPermutation(name: string, v: unknown): number[] {
+  if (!Array.isArray(v)) throw new TypeError(`${name} must be an array of channel indices, got ${v === null ? 'null' : typeof v}`);
+  if (v.length < 1 || v.length > 256) throw new RangeError(`${name} must hold 1 to 256 indices, got ${v.length}`);
+  const seen = new Set<number>();
+  return v.map((x, i) => {
+    const k = checkInt(`${name}[${i}]`, x, 0, v.length - 1);
+    if (seen.has(k)) throw new RangeError(`${name} must be a permutation of 0…${v.length - 1}, got ${k} twice`);
+    seen.add(k);
+    return k;
+  });
 }

@@ -1,6 +1,7 @@
 /** Structural laws: batch ≡ per item, NCHW ≡ NHWC, inputs never mutated. */
 import * as fc from 'fast-check';
-import { heatmapSamples, type HeatmapOptions, type HeatmapSample } from '../arbitraries.js';
+import { lawHeatmapSamples, type HeatmapOptions, type HeatmapSample } from '../arbitraries.js';
+import { checkArbitrary, checkFunction, checkOptionsBag, checkTolerance } from '../check-args.js';
 import { toLayout } from '../render.js';
 import { readOutput, expectPairs, expectValues, LawViolation, type Decoder } from '../compare.js';
 import { nameLaw } from '../report.js';
@@ -22,11 +23,12 @@ function compareOutputs(got: ReturnType<typeof readOutput>, want: ReturnType<typ
 /**
  * Batch ≡ per item: decoding `[B, K, H, W]` gives, item by item, what decoding
  * each `[K, H, W]` slice (`.pick(b)`, a strided view) gives — keypoints and scores.
+ * Checked at creation: `decode` a function, tolerance finite ≥ 0, heatmaps as {@link heatmapSamples}.
  */
 export function batchConsistent(decode: Decoder, options: StructuralOptions = {}): Law {
-  const tol = options.tolerance ?? 0;
+  const { tol, hm } = structural(decode, options, { B: [2, 3] }, {});
   return nameLaw(
-    fc.property(heatmapSamples({ B: [2, 3], ...options.heatmaps }), (s: HeatmapSample) => {
+    fc.property(hm, (s: HeatmapSample) => {
       const all = readOutput(decode(s.heatmaps));
       const parts = Array.from({ length: s.shape.B }, (_, b) => readOutput(decode(s.heatmaps.pick(b, null, null, null))));
       const xy = Float64Array.from(parts.flatMap((p) => Array.from(p.xy)));
@@ -41,17 +43,24 @@ export function batchConsistent(decode: Decoder, options: StructuralOptions = {}
  * Layout independence: the same logical heatmaps stored NCHW (C order) and
  * NHWC (viewed as `[B, K, H, W]` through `.transpose(0, 3, 1, 2)`, or
  * `[K, H, W]` through `.transpose(2, 0, 1)`) decode identically.
+ * Checked at creation as {@link batchConsistent}.
  */
 export function layoutInvariant(decode: Decoder, options: StructuralOptions = {}): Law {
-  const tol = options.tolerance ?? 0;
+  const { tol, hm } = structural(decode, options, { B: [0, 2] }, { layout: 'NCHW' });
   return nameLaw(
-    fc.property(heatmapSamples({ B: [0, 2], ...options.heatmaps, layout: 'NCHW' }), (s: HeatmapSample) => {
+    fc.property(hm, (s: HeatmapSample) => {
       const nchw = s.heatmaps;
       const nhwc = tag(toLayout(nchw, 'NHWC'), 'the same maps stored NHWC');
       compareOutputs(readOutput(decode(nhwc)), readOutput(decode(nchw)), tol, 'decode(NHWC view) vs decode(NCHW)');
     }),
     'layoutInvariant',
   );
+}
+
+function structural(decode: unknown, options: unknown, defaults: HeatmapOptions, overrides: HeatmapOptions) {
+  checkFunction('decode', decode);
+  const o = checkOptionsBag('options', options);
+  return { tol: checkTolerance('options.tolerance', o.tolerance, 0), hm: lawHeatmapSamples('options.heatmaps', o.heatmaps, defaults, overrides) };
 }
 
 function snapshotAll(v: unknown, out: { path: string; ref: ArrayLike<unknown>; copy: unknown[] }[], path: string, depth: number): void {
@@ -75,11 +84,16 @@ function snapshotAll(v: unknown, out: { path: string; ref: ArrayLike<unknown>; c
  * objects) holds exactly what it held before (bitwise, NaN-aware).
  * @param fn the function under test (its result and any throw are ignored)
  * @param options.inputs argument lists (default: `[heatmaps]` over every kind, layout and dtype, batched or not)
+ * Checked at creation: `fn` a function, `options.inputs` a fast-check Arbitrary
+ * (a generated value that is not an array is a violation).
  */
 export function noMutation(fn: (...args: never[]) => unknown, options: { inputs?: fc.Arbitrary<unknown[]> } = {}): Law {
-  const inputs = options.inputs ?? heatmapSamples({ B: [0, 2] }).map((s) => tag([s.heatmaps], fc.stringify(s.heatmaps)));
+  checkFunction('fn', fn);
+  const o = checkOptionsBag('options', options);
+  const inputs = o.inputs === undefined ? lawHeatmapSamples('options.heatmaps', undefined, { B: [0, 2] }).map((s) => tag([s.heatmaps], fc.stringify(s.heatmaps))) : checkArbitrary<unknown[]>('options.inputs', o.inputs);
   return nameLaw(
     fc.property(inputs, (args) => {
+      if (!Array.isArray(args)) throw new LawViolation(`options.inputs generated ${typeof args}, not an argument list (array)`);
       const snaps: { path: string; ref: ArrayLike<unknown>; copy: unknown[] }[] = [];
       args.forEach((a, i) => snapshotAll(a, snaps, `argument ${i}`, 0));
       try {
