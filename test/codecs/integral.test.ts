@@ -40,6 +40,8 @@ describe("createCodec({ type: 'integral' }) (IntegralRegressionLabel)", () => {
     expect(() => createCodec({ ...base, normalize: 1 as never })).toThrow(/options\.normalize must be a boolean/);
     expect(() => createCodec({ ...base, blurKernelSize: 4 })).toThrow(/options\.blurKernelSize must be odd/);
     expect(() => createCodec({ ...base, sigma: 0 })).toThrow(/options\.sigma/);
+    expect(() => createCodec({ ...base, sigma: 1e308 })).toThrow(RangeError);
+    expect(() => createCodec({ ...base, sigma: 1e308 })).toThrow(/^options\.sigma must be in/); // 2σ² would overflow: flat maps
     expect(() => createCodec({ ...base, beta: 0 })).toThrow(/options\.beta/);
   });
 });

@@ -95,6 +95,13 @@ describe('createCodec', () => {
     expect(() => createCodec({ type: 'x', ...base } as never)).toThrow(/type/);
     expect(() => createCodec({ type: 'msra', inputSize: [192, 0], heatmapSize: [48, 64] })).toThrow(/inputSize/);
     expect(() => createCodec({ type: 'msra', ...base, sigma: -1 })).toThrow(/sigma/);
+    for (const type of ['msra', 'udp'] as const) {
+      expect(() => createCodec({ type, ...base, sigma: 1e308 })).toThrow(RangeError);
+      expect(() => createCodec({ type, ...base, sigma: 1e308 })).toThrow(/^options\.sigma must be in/);
+    }
+    expect(() => createCodec({ type: 'udp', ...base, heatmapType: 'combined', radiusFactor: 1e308 })).toThrow(RangeError);
+    expect(() => createCodec({ type: 'udp', ...base, heatmapType: 'combined', radiusFactor: 1e308 })).toThrow(/^options\.radiusFactor .* gives a disk radius/);
+    expect(() => createCodec({ type: 'udp', ...base, radiusFactor: 'x' as never })).toThrow(TypeError);
     expect(() => createCodec({ type: 'udp', inputSize: [192, 256], heatmapSize: [1, 64] })).toThrow(RangeError);
     const codec = createCodec({ type: 'msra', ...base });
     expect(() => codec.encode(ndarray(new Float64Array(4), [1, 2, 2]), ndarray(new Float32Array(3), [1, 3]))).toThrow(/visible/);

@@ -17,7 +17,7 @@ function people(P: number, seed: number, size = 64) {
 
 function decodedSet(r: { keypoints: ndarray.NdArray }): string[] {
   const N = r.keypoints.shape[0];
-  return Array.from({ length: N }, (_, n) => Array.from({ length: 2 * K }, (_, i) => r.keypoints.data[n * 2 * K + i].toFixed(3)).join(',')).sort();
+  return Array.from({ length: N }, (_, n) => Array.from({ length: 2 * K }, (_, i) => (r.keypoints.data as ArrayLike<number>)[n * 2 * K + i].toFixed(3)).join(',')).sort();
 }
 
 describe('SPR codec', () => {
@@ -117,6 +117,11 @@ describe('SPR codec', () => {
     ['a single σ with keypoint heatmaps', make({ keypointHeatmaps: true, sigma: 2 }), RangeError, /options\.sigma/],
     ['a keypoint σ of 0 (small maps)', make({ keypointHeatmaps: true, heatmapSize: [32, 32] }), RangeError, /options\.sigma/],
     ['three σ', make({ sigma: [1, 2, 3] }), RangeError, /options\.sigma/],
+    ['σ 1e-300 (2σ² underflows)', make({ sigma: 1e-300 }), RangeError, /^options\.sigma must be in/],
+    ['σ 1e308 (2σ² overflows)', make({ sigma: 1e308 }), RangeError, /^options\.sigma must be in/],
+    ['keypoint σ 1e308', make({ keypointHeatmaps: true, sigma: [2, 1e308] }), RangeError, /^options\.sigma\[1\] must be in/],
+    ['minimalDiagonalLength < 0', make({ minimalDiagonalLength: -1 }), RangeError, /^options\.minimalDiagonalLength must be >= 0/],
+    ['backgroundWeight < 0', make({ backgroundWeight: -0.1 }), RangeError, /^options\.backgroundWeight must be >= 0/],
     ['bad rootType', make({ rootType: 'mean' }), RangeError, /options\.rootType/],
     ['NaN threshold', make({ threshold: NaN }), RangeError, /options\.threshold/],
     ['encode: visible of another shape', () => codec.encode(people(2, 1), ndarray(new Float32Array(K), [1, K])), RangeError, /visible/],

@@ -40,5 +40,10 @@ describe('refineSimccDark (refine_simcc_dark)', () => {
     expect(() => refineSimccDark(ndarray(Float32Array.from([NaN]), [1, 1]), simcc, 3)).toThrow(/^coords\[0\]\[0\] must be finite/);
     expect(() => refineSimccDark(c, ndarray(Float32Array.from([NaN, ...row(19, 8, 2)]), [1, 1, 20]), 3)).toThrow(/^simcc must not contain NaN/);
     expect(() => simccDarkKernelSize(0.3)).toThrow(/options\.sigma must be >= 0\.5/);
+    for (const bad of ['3', [3]]) {
+      expect(() => simccDarkKernelSize(bad as never)).toThrow(TypeError);
+      expect(() => simccDarkKernelSize(bad as never, 'sigma')).toThrow(/^sigma must be a number/);
+    }
+    expect(() => simccDarkKernelSize(Infinity)).toThrow(/^options\.sigma must be finite/);
   });
 });

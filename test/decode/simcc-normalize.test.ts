@@ -22,6 +22,11 @@ describe('normalizeSimcc (get_simcc_normalized)', () => {
     expect(() => normalizeSimcc(ndarray(new Float32Array(4), [1, 4]))).toThrow(/^simcc must have rank 3/);
     expect(() => normalizeSimcc(a, { sigma: 0 })).toThrow(/^options\.sigma must be > 0/);
     expect(() => normalizeSimcc(a, { sigma: -2 })).toThrow(RangeError);
+    for (const sigma of [1e-300, 1e308]) {
+      expect(() => normalizeSimcc(a, { sigma })).toThrow(RangeError);
+      expect(() => normalizeSimcc(a, { sigma })).toThrow(/^options\.sigma must be in \[2\^-63, 2\^63\]/); // f32(σ·√(2π)) would be 0 / ∞
+    }
+    expect(() => normalizeSimcc(a, { sigma: '2' as never })).toThrow(TypeError);
     expect(() => normalizeSimcc(ndarray(Float32Array.from([0, NaN]), [1, 1, 2]))).toThrow(/^simcc must not contain NaN/);
   });
 });

@@ -55,6 +55,11 @@ describe('decodeUdpCombined', () => {
     expect(r[1]).toBe(Math.fround(-1 + Math.fround(0.25 * R)));
     expect(() => decodeUdpCombined(ndarray(new Float32Array(32), [2, 4, 4]))).toThrow(/3K/);
     expect(() => decodeUdpCombined(d, { radiusFactor: -1 })).toThrow(/radiusFactor/);
+    // R = radiusFactor·max(W, H) must lie in [1e-9, 1e12] heatmap px, as udpCombinedTargets (1e308 gave ±∞ keypoints)
+    expect(() => decodeUdpCombined(d, { radiusFactor: 1e308 })).toThrow(RangeError);
+    expect(() => decodeUdpCombined(d, { radiusFactor: 1e308 })).toThrow(/^options\.radiusFactor 1e\+308 gives a disk radius/);
+    expect(() => decodeUdpCombined(d, { radiusFactor: 1e-300 })).toThrow(/^options\.radiusFactor .* outside \[1e-9, 1000000000000\]/);
+    expect(() => decodeUdpCombined(d, { radiusFactor: 'x' as never })).toThrow(TypeError);
   });
 
   it('keeps the location of a NaN maximum (as heatmapArgmax and mmpose), with a NaN score', () => {
