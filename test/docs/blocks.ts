@@ -40,7 +40,7 @@ export function codeBlocks(file: string): Block[] {
     let k = i - 1;
     while (k >= 0 && lines[k].trim() === '') k--;
     const prev = k >= 0 ? lines[k] : '';
-    const skip = /<!--\s*not-run:\s*(.+?)\s*-->/.exec(prev)?.[1];
+    const skip = /<!--\s*not-run:\s*(\S.*?)\s*-->/.exec(prev)?.[1];
     const throws = /<!--\s*expect-throws:\s*([A-Za-z]+)\s*-->/.exec(prev)?.[1];
     if (/<!--\s*(not-run|expect-throws)\b/.test(prev) && !skip && !throws) {
       throw new Error(`${file}:${k + 1}: malformed mark ${prev.trim()} (a not-run mark needs a reason)`);
