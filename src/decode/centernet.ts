@@ -7,6 +7,8 @@
 import type { NdArray } from 'ndarray';
 import { checkFinite, checkNdArray, checkOptions, checkPositiveInt, type FloatData } from '../core/ndarray.js';
 import type { CenterNetPose } from './realnet-types.js';
+import { checkCount } from '../core/options.js';
+import { MAX_OUTPUT_STRIDE } from './personlab-heads.js';
 import { centerNetViews, checkCenterNetValues, type CenterNetHeads } from './centernet-heads.js';
 import { decodeMultiPose } from './centernet-multi.js';
 import { decodeSinglePose } from './centernet-single.js';
@@ -30,7 +32,7 @@ export const MAX_CENTERNET_WORK = 2 ** 31;
 export interface CenterNetOptions {
   /** MultiPose: candidates kept by the graph's top-k (default 6, at most H·W and {@link MAX_CENTERNET_PERSONS}). */
   maxPersons?: number;
-  /** Input px per cell (default 4). */
+  /** Input px per cell, an integer in [1, 1024] (default 4). */
   outputStride?: number;
   /**
    * Single-person: `[H, W]` centre weight — ndarray, flat C-order array of H·W or nested rows
@@ -99,7 +101,7 @@ export function decodeCenterNet(heads: CenterNetHeads, options?: CenterNetOption
   const opts = checkOptions('options', options) as Record<string, unknown>;
   const v = centerNetViews(heads);
   const { H, W } = v.center;
-  const stride = num(opts, 'outputStride', 4, { positive: true });
+  const stride = opts.outputStride === undefined ? 4 : checkCount('options.outputStride', opts.outputStride, MAX_OUTPUT_STRIDE); // MoveNet: 4
   const maxPersons = opts.maxPersons === undefined ? 6 : checkPositiveInt('options.maxPersons', opts.maxPersons);
   if (maxPersons > Math.min(H * W, MAX_CENTERNET_PERSONS)) {
     throw new RangeError(`options.maxPersons must be <= min(H·W = ${H * W}, ${MAX_CENTERNET_PERSONS}), got ${maxPersons}`);

@@ -2,7 +2,8 @@
  * Validation of PersonLab / PoseNet heads and the nearest-cell lookup every
  * step of the decode makes.
  */
-import { checkAllocation, checkFinite } from '../core/ndarray.js';
+import { checkAllocation } from '../core/ndarray.js';
+import { checkCount } from '../core/options.js';
 import { hwcView, checkSameHW, checkChannels, checkHeadValues, type HwcView } from './realnet-types.js';
 
 /** Validated `heatmaps [H,W,K]` (scores) and `offsets [H,W,2K]`. */
@@ -52,9 +53,12 @@ function sigmoid32(v: HwcView): HwcView {
   return { H, W, C, data: out, offset: 0, sH: W * C, sW: C, sC: 1 };
 }
 
-/** Validate `options.outputStride` (finite, > 0; default 16). */
+/** Largest `options.outputStride` (input px per heatmap cell) the PoseNet / CenterNet decoders accept (real nets use 4…32). */
+export const MAX_OUTPUT_STRIDE = 1024;
+
+/** Validate `options.outputStride`: an integer in [1, {@link MAX_OUTPUT_STRIDE}] (PoseNet strides are 8, 16, 32); default 16. */
 export function outputStrideOption(opts: { outputStride?: unknown }, fallback = 16): number {
-  return opts.outputStride === undefined ? fallback : checkFinite('options.outputStride', opts.outputStride, { positive: true });
+  return opts.outputStride === undefined ? fallback : checkCount('options.outputStride', opts.outputStride, MAX_OUTPUT_STRIDE);
 }
 
 /**

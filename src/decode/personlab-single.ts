@@ -10,7 +10,7 @@ import { outputStrideOption, personLabHeads, scoreActivationOption, type ScoreAc
 
 /** Options of {@link decodePersonLabSingle}. */
 export interface PersonLabSingleOptions {
-  /** Input px per heatmap cell; default 16. */
+  /** Input px per heatmap cell, an integer in [1, 1024]; default 16. */
   outputStride?: number;
   /** `'none'` (default): `heatmaps` are part scores; `'sigmoid'`: raw logits, turned into scores by tfjs's float32 sigmoid. */
   scoreActivation?: ScoreActivation;

@@ -19,7 +19,7 @@ export const MAX_PERSONLAB_DETECTIONS = 10_000;
 
 /** Options of {@link decodePersonLab}. */
 export interface PersonLabOptions {
-  /** Input px per heatmap cell; default 16. */
+  /** Input px per heatmap cell, an integer in [1, 1024]; default 16. */
   outputStride?: number;
   /** `'none'` (default): `heatmaps` are part scores; `'sigmoid'`: raw logits, turned into scores by tfjs's float32 sigmoid. */
   scoreActivation?: ScoreActivation;

@@ -4,12 +4,16 @@
  * of MediaPipe's `refine_landmarks_from_heatmap_calculator.cc` (BlazePose).
  */
 import type { NdArray } from 'ndarray';
-import { checkFinite, checkNdArray, checkOptions, checkPositiveInt, zerosF64, type FloatData } from '../core/ndarray.js';
+import { checkFinite, checkNdArray, checkOptions, zerosF64, type FloatData } from '../core/ndarray.js';
 import { hwcView } from './realnet-types.js';
+import { checkCount } from '../core/options.js';
+
+/** Largest `options.kernelSize` (cells) of {@link refineFromHeatmap}, as the odd-kernel options elsewhere (4097). */
+const MAX_REFINE_KERNEL = 4097;
 
 /** Options of {@link refineFromHeatmap}. */
 export interface RefineFromHeatmapOptions {
-  /** Window side in cells (default 7); the window is `c − ⌊(k−1)/2⌋ … c + ⌊(k−1)/2⌋`, so an even k acts as k − 1. */
+  /** Window side in cells, an integer in [1, 4097] (default 7); the window is `c − ⌊(k−1)/2⌋ … c + ⌊(k−1)/2⌋`, so an even k acts as k − 1. */
   kernelSize?: number;
   /** Refine only where the window's maximum is ≥ this (default 0.5). */
   minConfidence?: number;
@@ -42,7 +46,7 @@ export interface RefineFromHeatmapOptions {
  */
 export function refineFromHeatmap(landmarks: NdArray, heatmap: NdArray, options?: RefineFromHeatmapOptions): NdArray<Float64Array> {
   const opts = checkOptions('options', options);
-  const kernelSize = opts.kernelSize === undefined ? 7 : checkPositiveInt('options.kernelSize', opts.kernelSize);
+  const kernelSize = opts.kernelSize === undefined ? 7 : checkCount('options.kernelSize', opts.kernelSize, MAX_REFINE_KERNEL);
   const conf = opts.minConfidence ?? opts.minConfidenceToRefine;
   const minConfidence = conf === undefined ? 0.5 : checkFinite(opts.minConfidence === undefined ? 'options.minConfidenceToRefine' : 'options.minConfidence', conf);
   const fix = opts.fixBoundsCheck ?? false;

@@ -86,6 +86,8 @@ describe('decodePersonLabSingle', () => {
       ['offsets wrong W', () => decodePersonLabSingle(s, ndarray(new Float32Array(4 * 3 * 4), [4, 3, 4])), RangeError, /^offsets/],
       ['offsets channels ≠ 2K', () => decodePersonLabSingle(s, ndarray(new Float32Array(4 * 4 * 2), [4, 4, 2])), RangeError, /^offsets/],
       ['outputStride 0', () => decodePersonLabSingle(s, o, { outputStride: 0 }), RangeError, /^options\.outputStride/],
+      ['outputStride 1e308', () => decodePersonLabSingle(s, o, { outputStride: 1e308 }), RangeError, /^options\.outputStride/],
+      ['outputStride 2^53', () => decodePersonLabSingle(s, o, { outputStride: 2 ** 53 }), RangeError, /^options\.outputStride/],
       ['scoreActivation unknown', () => decodePersonLabSingle(s, o, { scoreActivation: 'softmax' as 'sigmoid' }), RangeError, /^options\.scoreActivation/],
       ['outputStride string', () => decodePersonLabSingle(s, o, { outputStride: '16' as unknown as number }), TypeError, /^options\.outputStride/],
     ];
