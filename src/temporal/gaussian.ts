@@ -4,7 +4,8 @@
  */
 import type { NdArray } from 'ndarray';
 import { modeOption, readSequence, runWindowSmoother, writeSequence } from './sequence.js';
-import { finiteOption, intOption, optionsBag } from './validate.js';
+import { checkSigmaValue } from '../core/options.js';
+import { intOption, optionsBag } from './validate.js';
 
 /** Options of {@link smoothGaussian} (mmpose names camelCased). */
 export interface GaussianSmoothOptions {
@@ -76,7 +77,8 @@ export function smoothGaussian(sequence: NdArray, options: GaussianSmoothOptions
   const o = optionsBag('options', options);
   const w = intOption('options.windowSize', o.windowSize, 1, 100_001, 11);
   if (w % 2 !== 1) throw new RangeError(`options.windowSize must be odd, got ${w}`);
-  const sigma = finiteOption('options.sigma', o.sigma, { fallback: 4, positive: true });
+  // σ < 1.5e-154: σ² underflows and scipy's exp(−0.5/σ²·x²) is exp(−∞·0) = NaN at x = 0 (_filters.py:186).
+  const sigma = checkSigmaValue('options.sigma', o.sigma, 4);
   const radius = Math.trunc(4.0 * sigma + 0.5);
   if (radius > 100_000) throw new RangeError(`options.sigma gives a kernel radius of ${radius}, over 100000 (sigma ${sigma})`);
   const mode = modeOption(o.mode);

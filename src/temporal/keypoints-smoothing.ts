@@ -26,8 +26,8 @@ export interface NormalizedRect {
 /** A stateful keypoints smoother (tfjs `KeypointsSmoothingFilter`). */
 export interface KeypointsSmoothingFilter {
   /**
-   * Smooth one pose `[K, 3|4]` at `microSeconds`. `imageSize` `[W, H]` (px) is needed when
-   * `normalized` or a `roi` is given; `roi` (normalised) gives `objectScale = (roi.width·W +
+   * Smooth one pose `[K, 3|4]` at `microSeconds`. `imageSize` `[W, H]` (px, finite > 0; checked
+   * whenever given) is needed when `normalized` or a `roi` is given; `roi` (normalised) gives `objectScale = (roi.width·W +
    * roi.height·H)/2` (get_object_scale.ts), else 1. With `normalized`, x·W, y·H, z·W are filtered
    * and x/W, y/H returned — **z is returned in pixel scale** (the reference divides the input's z
    * instead of its copy's, keypoints_to_normalized_keypoints.ts:30). `null` resets and returns `null`.
@@ -69,7 +69,8 @@ export function createKeypointsSmoothingFilter(options: KeypointsSmoothingOption
       }
       const isNormalized = boolOption('normalized', normalized, false);
       const needSize = isNormalized || (roi !== undefined && roi !== null);
-      const [W, H] = needSize ? checkImageSize(imageSize) : [1, 1];
+      // Checked whenever given: the reference ignores an unused image size, but a garbage one is a caller bug.
+      const [W, H] = needSize || (imageSize !== undefined && imageSize !== null) ? checkImageSize(imageSize) : [1, 1];
       let objectScale = 1;
       if (roi !== undefined && roi !== null) {
         if (typeof roi !== 'object') throw new TypeError(`roi must be { xCenter, yCenter, width, height }, got ${describeValue(roi)}`);

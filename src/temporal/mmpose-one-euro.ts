@@ -4,7 +4,7 @@
  */
 import type { NdArray } from 'ndarray';
 import { readSequence, writeSequence } from './sequence.js';
-import { finiteOption, optionsBag } from './validate.js';
+import { finiteOption, optionsBag, rateOption } from './validate.js';
 
 /** Options of {@link smoothOneEuro}. */
 export interface MmposeOneEuroOptions {
@@ -32,14 +32,16 @@ const ident = (v: number) => v;
  * Float64 input: float64-exact. Float32 input: everything in float32 as NumPy 1.24 does it (the
  * Python constants 2π, minCutoff, beta cast to float32 per operation), emulated with
  * `Math.fround` — float32-exact. Output: fresh ndarray of the input's shape and dtype. O(T·K·C).
- * @throws TypeError / RangeError naming `sequence` or the option.
+ * @throws TypeError / RangeError naming `sequence` or the option (`minCutoff`, `dCutoff`, `fps` in
+ *   [2^-60, 2^60], beta finite ≥ 0).
  */
 export function smoothOneEuro(sequence: NdArray, options: MmposeOneEuroOptions = {}): NdArray<Float32Array | Float64Array> {
   const o = optionsBag('options', options);
-  const minCutoff = finiteOption('options.minCutoff', o.minCutoff, { fallback: 0.004, positive: true });
+  // Rates bounded: a 5e-324 fps gives tₑ = ∞ (r/(r+1) = ∞/∞), a 2π·cutoff·tₑ overflow the same NaN.
+  const minCutoff = rateOption('options.minCutoff', o.minCutoff, 0.004);
   const beta = finiteOption('options.beta', o.beta, { fallback: 0.7, min: 0 });
-  const dCutoff = finiteOption('options.dCutoff', o.dCutoff, { fallback: 1.0, positive: true });
-  const fps = o.fps === undefined ? undefined : finiteOption('options.fps', o.fps, { positive: true });
+  const dCutoff = rateOption('options.dCutoff', o.dCutoff, 1.0);
+  const fps = o.fps === undefined ? undefined : rateOption('options.fps', o.fps);
   const s = readSequence(sequence);
   const f = s.float32 ? Math.fround : ident;
   const te = fps === undefined ? 1 : f(1 / fps);

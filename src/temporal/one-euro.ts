@@ -6,7 +6,7 @@
 import { TfjsOneEuroBank, oneEuroParams, type TfjsOneEuroConfig } from './tfjs-one-euro.js';
 import { scalarStream, type ScalarStreamFilter } from './relative-velocity.js';
 import { CasiezBank, type CasiezParams } from './casiez-bank.js';
-import { checkTimestamp, describeValue, enumOption, finiteOption, optionsBag } from './validate.js';
+import { checkTimestamp, describeValue, enumOption, finiteOption, optionsBag, rateOption } from './validate.js';
 
 /** Options of the Casiez filter (`type: 'casiez'`, the default). Cutoffs in Hz. */
 export interface OneEuroOptions {
@@ -62,7 +62,8 @@ function casiezParams(o: Partial<OneEuroOptions>): CasiezParams {
     minCutoff: finiteOption('options.minCutoff', o.minCutoff, { fallback: 1, positive: true }),
     beta: finiteOption('options.beta', o.beta, { fallback: 0, min: 0 }),
     dCutoff: finiteOption('options.dCutoff', o.dCutoff, { fallback: 1, positive: true }),
-    frequency: o.frequency === undefined ? undefined : finiteOption('options.frequency', o.frequency, { positive: true }),
+    // 5e-324 Hz gives te = +∞ and 1e308 Hz a Δx·freq overflow (0·∞ = NaN with beta 0) in OneEuroFilter.py:111-113, :131-135.
+    frequency: o.frequency === undefined ? undefined : rateOption('options.frequency', o.frequency),
     raw: enumOption('options.derivative', o.derivative, ['filtered', 'raw'] as const, 'filtered') === 'raw',
   };
 }
@@ -128,7 +129,8 @@ function createCasiez(p: CasiezParams): OneEuroFilter {
  * `type: 'tfjs'`: tfjs-models `new OneEuroFilter(config)` with its config names; `apply(value |
  * null, microSeconds, valueScale)` (see {@link TfjsOneEuroBank} for the rules), float64-exact.
  *
- * @throws TypeError / RangeError naming the option: cutoffs and frequency must be finite and > 0,
+ * @throws TypeError / RangeError naming the option: cutoffs must be finite and > 0 (a huge
+ *   `minCutoff` is the reference's pass-through, α = 1), `frequency` in [2^-60, 2^60] Hz,
  *   beta finite and ≥ 0, `derivative` 'filtered' or 'raw'.
  */
 export function createOneEuroFilter(options?: OneEuroOptions): OneEuroFilter;

@@ -122,7 +122,7 @@ function detectionOf(core: TrackerCore, pose: PoseLike, i: number, r: KeypointRo
 export function createPoseFilterBank(options?: PoseFilterBankOptions): PoseFilterBank {
   const o = optionsBag('options', options);
   const fp = keypointsFilterParams('options.filter', o.filter ?? MOVENET_KEYPOINT_FILTER_CONFIG);
-  const tracker = o.tracker === undefined ? null : createTrackerCore(o.tracker);
+  const tracker = o.tracker === undefined ? null : createTrackerCore(o.tracker, 'options.tracker');
   const needBox = o.tracker?.type === 'boundingBox';
   const maxAgeMicros = finiteOption('options.maxAge', o.maxAge, { fallback: 1000, min: 0 }) * 1000;
   const objectScale = o.objectScale;

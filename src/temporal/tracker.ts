@@ -25,7 +25,7 @@ export interface KeypointTrackerParams {
 export interface PoseTrackerOptions {
   /** `'keypoint'` (OKS, default) or `'boundingBox'` (IoU of `pose.box`). */
   type?: 'keypoint' | 'boundingBox';
-  /** Most tracks kept (the freshest), integer ≥ 0. Default 18. */
+  /** Most tracks kept (the freshest), integer ≥ 1. Default 18. */
   maxTracks?: number;
   /** Tracks unseen for more than this many **milliseconds** are dropped. Default 1000. */
   maxAge?: number;
@@ -83,19 +83,22 @@ interface TrackerParams {
   minNumberOfKeypoints: number;
 }
 
-function trackerParams(options: PoseTrackerOptions | undefined): TrackerParams {
-  const o = optionsBag('options', options);
-  const type = enumOption('options.type', o.type, ['keypoint', 'boundingBox'] as const, 'keypoint');
-  const maxTracks = intOption('options.maxTracks', o.maxTracks, 0, 1_000_000, 18);
-  const maxAge = finiteOption('options.maxAge', o.maxAge, { fallback: 1000, min: 0 });
-  const minSimilarity = finiteOption('options.minSimilarity', o.minSimilarity, { fallback: type === 'keypoint' ? 0.2 : 0.15 });
-  const kp = optionsBag('options.keypointTrackerParams', o.keypointTrackerParams);
-  const threshold = finiteOption('options.keypointTrackerParams.keypointConfidenceThreshold', kp.keypointConfidenceThreshold, { fallback: 0.3 });
+function trackerParams(options: PoseTrackerOptions | undefined, name = 'options'): TrackerParams {
+  const o = optionsBag(name, options);
+  const type = enumOption(`${name}.type`, o.type, ['keypoint', 'boundingBox'] as const, 'keypoint');
+  // The bounds of tfjs validateTrackerConfig (calculators/tracker_utils.ts): maxTracks ≥ 1, maxAge > 0,
+  // keypointConfidenceThreshold in [0, 1], minNumberOfKeypoints ≥ 1, falloffs > 0. minSimilarity is
+  // not checked there: any finite value has a defined result (≤ 0 links every pair, > 1 none).
+  const maxTracks = intOption(`${name}.maxTracks`, o.maxTracks, 1, 1_000_000, 18);
+  const maxAge = finiteOption(`${name}.maxAge`, o.maxAge, { fallback: 1000, positive: true });
+  const minSimilarity = finiteOption(`${name}.minSimilarity`, o.minSimilarity, { fallback: type === 'keypoint' ? 0.2 : 0.15 });
+  const kp = optionsBag(`${name}.keypointTrackerParams`, o.keypointTrackerParams);
+  const threshold = finiteOption(`${name}.keypointTrackerParams.keypointConfidenceThreshold`, kp.keypointConfidenceThreshold, { fallback: 0.3, min: 0, max: 1 });
   const fo = kp.keypointFalloff ?? COCO_KEYPOINT_FALLOFF;
-  if (!Array.isArray(fo) && !ArrayBuffer.isView(fo)) throw new TypeError(`options.keypointTrackerParams.keypointFalloff must be an array of numbers, got ${describeValue(fo)}`);
+  if (!Array.isArray(fo) && !ArrayBuffer.isView(fo)) throw new TypeError(`${name}.keypointTrackerParams.keypointFalloff must be an array of numbers, got ${describeValue(fo)}`);
   const falloff = new Float64Array((fo as ArrayLike<number>).length);
-  for (let i = 0; i < falloff.length; i++) falloff[i] = finiteOption(`options.keypointTrackerParams.keypointFalloff[${i}]`, (fo as ArrayLike<number>)[i], { positive: true });
-  const minNumberOfKeypoints = intOption('options.keypointTrackerParams.minNumberOfKeypoints', kp.minNumberOfKeypoints, 0, 1_000_000, 4);
+  for (let i = 0; i < falloff.length; i++) falloff[i] = finiteOption(`${name}.keypointTrackerParams.keypointFalloff[${i}]`, (fo as ArrayLike<number>)[i], { positive: true });
+  const minNumberOfKeypoints = intOption(`${name}.keypointTrackerParams.minNumberOfKeypoints`, kp.minNumberOfKeypoints, 1, 1_000_000, 4);
   // tracker.ts:40 — maxAge is given in ms and compared with µs timestamps.
   return { type, maxTracks, maxAgeMicros: maxAge * 1000, minSimilarity, threshold, falloff, minNumberOfKeypoints };
 }
@@ -146,9 +149,9 @@ export interface TrackerCore {
   reset(): void;
 }
 
-/** The tracker of {@link createPoseTracker} on pre-read detections; options validated here. */
-export function createTrackerCore(options?: PoseTrackerOptions): TrackerCore {
-  const p = trackerParams(options);
+/** The tracker of {@link createPoseTracker} on pre-read detections; options validated here (errors name `name`, default `options`). */
+export function createTrackerCore(options?: PoseTrackerOptions, name = 'options'): TrackerCore {
+  const p = trackerParams(options, name);
   let tracks: Track[] = [];
   let nextId = 1;
   // OKS (keypoint_tracker.ts:85-104): mean over keypoints whose scores are both ≥ threshold of
@@ -258,8 +261,9 @@ export function createTrackerCore(options?: PoseTrackerOptions): TrackerCore {
  * track); a link overwrites the track's keypoints, box and time; unmatched detections open new
  * tracks (ids 1, 2, 3 … never reused); tracks are stably sorted by `lastTimestamp` descending and
  * cut to `maxTracks` (a new track may be cut at once while its pose keeps the id).
- * @throws TypeError / RangeError naming the option (maxTracks integer ≥ 0, maxAge finite ≥ 0 ms,
- *   minSimilarity finite, falloffs > 0, minNumberOfKeypoints integer ≥ 0).
+ * @throws TypeError / RangeError naming the option, with tfjs validateTrackerConfig's bounds
+ *   (maxTracks integer ≥ 1, maxAge finite > 0 ms, keypointConfidenceThreshold in [0, 1], falloffs
+ *   > 0, minNumberOfKeypoints integer ≥ 1); minSimilarity finite.
  */
 export function createPoseTracker(options?: PoseTrackerOptions): PoseTracker {
   const core = createTrackerCore(options);

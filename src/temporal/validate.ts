@@ -28,6 +28,24 @@ export function finiteOption(name: string, v: unknown, opts: { fallback?: number
   return x;
 }
 
+/**
+ * Bounds of a sampling rate or cutoff in Hz (or per frame) where the filters need one bounded:
+ * 2^-60 … 2^60 (≈ 8.7e-19 … 1.2e18). Inside, `1/rate` and `2π·rate·(1/rate')` are finite, normal
+ * float32 values, and `Δx·rate` overflows only for |Δx| > 1e290; outside, the reference
+ * formulas give ∞/∞ or 0·∞ — NaN — (a 5e-324 Hz frequency has a period of +∞ s; 1e308 Hz makes
+ * `Δx·freq` overflow, and with beta 0 the cutoff becomes 0·∞).
+ */
+export const MIN_RATE = 2 ** -60;
+export const MAX_RATE = 2 ** 60;
+
+/** A rate (Hz or per frame) in [{@link MIN_RATE}, {@link MAX_RATE}]; `undefined` gives `fallback` when one is passed. */
+export function rateOption(name: string, v: unknown, fallback?: number): number {
+  if (v === undefined && fallback !== undefined) return fallback;
+  const x = checkFinite(name, v, { positive: true });
+  if (x < MIN_RATE || x > MAX_RATE) throw new RangeError(`${name} must be in [2^-60, 2^60] (≈ 8.7e-19 … 1.2e18), got ${x}`);
+  return x;
+}
+
 /** An integer in `[min, max]`; `undefined` gives `fallback` when one is passed. */
 export function intOption(name: string, v: unknown, min: number, max: number, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;

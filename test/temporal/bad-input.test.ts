@@ -30,6 +30,8 @@ const rows: Row[] = [
   ['oneEuro NaN beta', () => createOneEuroFilter({ beta: NaN }), RangeError, /options\.beta/],
   ['oneEuro negative beta', () => createOneEuroFilter({ beta: -0.1 }), RangeError, /options\.beta/],
   ['oneEuro zero frequency', () => createOneEuroFilter({ frequency: 0 }), RangeError, /options\.frequency/],
+  ['oneEuro subnormal frequency', () => createOneEuroFilter({ frequency: 5e-324 }), RangeError, /options\.frequency/],
+  ['oneEuro 1e308 frequency', () => createOneEuroFilter({ frequency: 1e308 }), RangeError, /options\.frequency/],
   ['oneEuro string frequency', () => createOneEuroFilter({ frequency: '30' as never }), TypeError, /options\.frequency/],
   ['oneEuro bad derivative', () => createOneEuroFilter({ derivative: 'prev' as never }), RangeError, /options\.derivative/],
   ['oneEuro bad type', () => createOneEuroFilter({ type: 'mediapipe' as never }), RangeError, /options\.type/],
@@ -71,6 +73,9 @@ const rows: Row[] = [
   ['smoothing filter bad velocity config', () => createKeypointsSmoothingFilter({ velocityFilter: { windowSize: -1, velocityScale: 1 } }), RangeError, /options\.velocityFilter\.windowSize/],
   ['smoothing filter normalized without size', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, undefined, true), TypeError, /imageSize/],
   ['smoothing filter zero width', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, [0, 480], true), RangeError, /imageSize\[0\]/],
+  ['smoothing filter unused [0, 0] size', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, [0, 0]), RangeError, /imageSize\[0\]/],
+  ['smoothing filter unused string size', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, 'typo' as never), TypeError, /imageSize/],
+  ['smoothing filter unused [NaN, 1] size', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, [NaN, 1], false), RangeError, /imageSize\[0\]/],
   ['smoothing filter NaN roi', () => createKeypointsSmoothingFilter({ oneEuroFilter: euro }).apply(kp3(), 0, [640, 480], false, { xCenter: 0, yCenter: 0, width: NaN, height: 1 }), RangeError, /roi\.width/],
   // createLowPassVisibilityFilter
   ['visibility alpha negative', () => createLowPassVisibilityFilter({ alpha: -0.1 }), RangeError, /options\.alpha/],
@@ -79,6 +84,10 @@ const rows: Row[] = [
   // createPoseTracker
   ['tracker bad type', () => createPoseTracker({ type: 'iou' as never }), RangeError, /options\.type/],
   ['tracker negative maxTracks', () => createPoseTracker({ maxTracks: -1 }), RangeError, /options\.maxTracks/],
+  ['tracker zero maxTracks (tfjs validateTrackerConfig)', () => createPoseTracker({ maxTracks: 0 }), RangeError, /options\.maxTracks/],
+  ['tracker zero maxAge (tfjs validateTrackerConfig)', () => createPoseTracker({ maxAge: 0 }), RangeError, /options\.maxAge/],
+  ['tracker threshold 1.5 (tfjs validateTrackerConfig)', () => createPoseTracker({ keypointTrackerParams: { keypointConfidenceThreshold: 1.5 } }), RangeError, /keypointConfidenceThreshold/],
+  ['tracker zero minNumberOfKeypoints (tfjs validateTrackerConfig)', () => createPoseTracker({ keypointTrackerParams: { minNumberOfKeypoints: 0 } }), RangeError, /minNumberOfKeypoints/],
   ['tracker negative maxAge', () => createPoseTracker({ maxAge: -5 }), RangeError, /options\.maxAge/],
   ['tracker NaN minSimilarity', () => createPoseTracker({ minSimilarity: NaN }), RangeError, /options\.minSimilarity/],
   ['tracker zero falloff', () => createPoseTracker({ keypointTrackerParams: { keypointFalloff: [0, 1] } }), RangeError, /keypointFalloff\[0\]/],
@@ -91,7 +100,9 @@ const rows: Row[] = [
   ['box tracker box with string corner', () => createPoseTracker({ type: 'boundingBox' }).apply([{ keypoints: kp3(), box: { xMin: '0' } as never }], 0), TypeError, /poses\[0\]\.box\.xMin/],
   // createPoseFilterBank
   ['bank bad filter', () => createPoseFilterBank({ filter: { type: 'oneEuro', ...euro, minCutOff: 0 } }), RangeError, /options\.filter\.minCutOff/],
-  ['bank bad tracker', () => createPoseFilterBank({ tracker: { maxTracks: -2 } }), RangeError, /options\.maxTracks/],
+  ['bank bad tracker', () => createPoseFilterBank({ tracker: { maxTracks: -2 } }), RangeError, /options\.tracker\.maxTracks/],
+  ['bank tracker a string', () => createPoseFilterBank({ tracker: 'typo' as never }), TypeError, /options\.tracker/],
+  ['bank zero objectScale', () => createPoseFilterBank({ objectScale: 0 }), RangeError, /options\.objectScale/],
   ['bank bad objectScale', () => createPoseFilterBank({ objectScale: 'area' as never }), TypeError, /options\.objectScale/],
   ['bank negative maxAge', () => createPoseFilterBank({ maxAge: -1 }), RangeError, /options\.maxAge/],
   ['bank pose without id and no tracker', () => createPoseFilterBank().apply([pose()], 0), TypeError, /poses\[0\]\.id/],
@@ -110,11 +121,14 @@ const rows: Row[] = [
   // smoothGaussian
   ['gaussian zero sigma', () => smoothGaussian(seq(), { sigma: 0 }), RangeError, /options\.sigma/],
   ['gaussian huge sigma', () => smoothGaussian(seq(), { sigma: 1e9 }), RangeError, /options\.sigma/],
+  ['gaussian sigma 1e-300 (σ² underflows, scipy gives NaN)', () => smoothGaussian(seq(), { sigma: 1e-300 }), RangeError, /options\.sigma/],
   ['gaussian even window', () => smoothGaussian(seq(), { windowSize: 10 }), RangeError, /options\.windowSize/],
   ['gaussian int data', () => smoothGaussian(ndarray(new Int32Array(4), [1, 2, 2])), TypeError, /sequence/],
   // smoothOneEuro
   ['mmpose oneEuro negative minCutoff', () => smoothOneEuro(seq(), { minCutoff: -0.004 }), RangeError, /options\.minCutoff/],
   ['mmpose oneEuro zero fps', () => smoothOneEuro(seq(), { fps: 0 }), RangeError, /options\.fps/],
+  ['mmpose oneEuro subnormal fps', () => smoothOneEuro(seq(), { fps: 5e-324 }), RangeError, /options\.fps/],
+  ['mmpose oneEuro 1e308 minCutoff', () => smoothOneEuro(seq(), { minCutoff: 1e308 }), RangeError, /options\.minCutoff/],
   ['mmpose oneEuro Infinity in sequence', () => smoothOneEuro(ndarray(new Float64Array([1, Infinity]), [1, 1, 2])), RangeError, /sequence/],
 ];
 
@@ -131,4 +145,32 @@ describe('bad input: typed errors naming the argument', () => {
       expect((thrown as Error).message).toMatch(names);
     });
   }
+});
+
+describe('values the references accept and define are accepted (finite results)', () => {
+  const finite = (x: number | null) => x !== null && Number.isFinite(x);
+  it('casiez minCutoff 1e308 passes samples through (OneEuroFilter.py:111-113: alpha = 1)', () => {
+    const f = createOneEuroFilter({ minCutoff: 1e308, frequency: 30 });
+    f.filter(1, 0.1);
+    expect(f.filter(5, 0.2)).toBe(5);
+  });
+  it('tfjs valueScale 0 / -1 and velocityScale 0 give finite values (one_euro_filter.ts:81-83, relative_velocity_filter.ts:102)', () => {
+    for (const vs of [0, -1]) {
+      const a = createOneEuroFilter({ type: 'tfjs', ...euro });
+      const b = createRelativeVelocityFilter({ windowSize: 5, velocityScale: 1 });
+      for (let t = 1; t < 5; t++) {
+        expect(finite(a.apply(t, t * 33_333, vs))).toBe(true);
+        expect(finite(b.apply(t, t * 33_333, vs))).toBe(true);
+      }
+    }
+    const held = createRelativeVelocityFilter({ windowSize: 5, velocityScale: 0 });
+    held.apply(1, 0);
+    expect(held.apply(9, 33_333)).toBe(1);
+  });
+  it('minAllowedObjectScale 0 / -1 means no minimum (keypoints_one_euro_filter.ts:51-57)', () => {
+    for (const m of [0, -1]) expect(createKeypointsFilter({ type: 'oneEuro', ...euro, minAllowedObjectScale: m }).apply(kp3(), 1, 10)).not.toBeNull();
+  });
+  it('minSimilarity -0.5 / 1.5 are accepted (not checked by tfjs validateTrackerConfig)', () => {
+    for (const s of [-0.5, 1.5]) expect(createPoseTracker({ minSimilarity: s }).apply([pose()], 0)).toHaveLength(1);
+  });
 });
