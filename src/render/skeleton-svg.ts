@@ -26,7 +26,7 @@ export interface SvgBackground {
 export interface SkeletonSvgOptions {
   /** Skeleton name or table; default from K (17 → coco17, 16 → mpii16, 33 or 39 → blazepose39; otherwise dots only). */
   skeleton?: keyof typeof SKELETONS | Skeleton;
-  /** Canvas size, px; default the background's size, else the keypoints' extent plus a margin. */
+  /** Canvas size, px (≤ 1e6); default the background's size, else the keypoints' extent plus a margin. */
   width?: number;
   height?: number;
   /** Drawn first, at (0, 0) with its given size. */
@@ -38,6 +38,17 @@ export interface SkeletonSvgOptions {
   lineWidth?: number;
   /** A `<title>` for the picture (escaped). */
   title?: string;
+}
+
+/** Largest canvas side (px) and number of keypoints (N·K) one picture draws: beyond, the SVG string would be absurdly large. */
+const MAX_CANVAS = 1e6;
+const MAX_KEYPOINTS = 2 ** 20;
+
+/** A positive finite size option ≤ {@link MAX_CANVAS}. */
+function canvasSize(name: string, v: unknown): number {
+  const x = checkFinite(name, v, { positive: true });
+  if (x > MAX_CANVAS) throw new RangeError(`${name} must be <= ${MAX_CANVAS} px, got ${x}`);
+  return x;
 }
 
 interface Pose {
@@ -101,10 +112,19 @@ function readPose(name: string, p: unknown): Pose {
 /** `[N, K, D]` ndarray → N poses; `[K, D]` ndarray → one; an array of poses → each. */
 function readPoses(poses: unknown): Pose[] {
   if (isNdArray(poses)) {
-    if (poses.shape.length === 3) return Array.from({ length: poses.shape[0] }, (_, i) => readPose(`poses[${i}]`, poses.pick(i, null, null)));
-    return [readPose('poses', poses)];
+    const a = checkNdArray('poses', poses, { ranks: [2, 3] }); // bounds the view (a [2^50, 0, 2] or stride-0 view) before any loop
+    const NK = a.shape.length === 3 ? a.shape[0] * a.shape[1] : a.shape[0];
+    if (NK > MAX_KEYPOINTS) throw new RangeError(`poses hold ${NK} keypoints (shape [${a.shape.join(', ')}]), over the ${MAX_KEYPOINTS} one picture draws`);
+    if (a.shape.length === 3) return Array.from({ length: a.shape[0] }, (_, i) => readPose(`poses[${i}]`, a.pick(i, null, null)));
+    return [readPose('poses', a)];
   }
-  if (Array.isArray(poses)) return poses.map((p, i) => readPose(`poses[${i}]`, p));
+  if (Array.isArray(poses)) {
+    if (poses.length > MAX_KEYPOINTS) throw new RangeError(`poses must hold <= ${MAX_KEYPOINTS} poses, got ${poses.length}`);
+    const list = poses.map((p, i) => readPose(`poses[${i}]`, p));
+    const NK = list.reduce((n, p) => n + p.x.length, 0);
+    if (NK > MAX_KEYPOINTS) throw new RangeError(`poses hold ${NK} keypoints, over the ${MAX_KEYPOINTS} one picture draws`);
+    return list;
+  }
   throw new TypeError(`poses must be an ndarray [N, K, 2|3] / [K, 2|3] or an array of poses, got ${poses === null ? 'null' : typeof poses}`);
 }
 
@@ -124,7 +144,8 @@ function pickSkeleton(v: unknown, K: number): Skeleton | undefined {
  * Each keypoint is a dot coloured by its score (`scoreColor`: red 0 → yellow
  * 0.5 → green 1); each skeleton edge a line in the colour of its lower-scoring
  * end. Keypoints with a non-finite coordinate, or scoring below
- * `scoreThreshold`, are skipped with their edges. Cost: O(N·(K + E)).
+ * `scoreThreshold`, are skipped with their edges. At most 2^20 keypoints (N·K)
+ * per picture (RangeError naming `poses`). Cost: O(N·(K + E)).
  * @param poses `[N, K, 2|3]` or `[K, 2|3]` ndarray (x, y[, score], px) or an array of `{ keypoints, scores? }`
  * @returns `<svg xmlns=… width height viewBox>…</svg>`
  */
@@ -142,24 +163,25 @@ export function renderSkeletonSvg(poses: NdArray | readonly (PoseInput | NdArray
       if (e[0] >= K || e[1] >= K) throw new RangeError(`options.skeleton edge [${e[0]}, ${e[1]}] is out of range for ${K} keypoints`);
     }
   }
+  if (o.title !== undefined && typeof o.title !== 'string') throw new TypeError(`options.title must be a string, got ${o.title === null ? 'null' : typeof o.title}`);
   const thr = o.scoreThreshold === undefined ? 0 : checkFinite('options.scoreThreshold', o.scoreThreshold);
-  const radius = o.radius === undefined ? 3 : checkFinite('options.radius', o.radius, { positive: true });
-  const lineWidth = o.lineWidth === undefined ? 2 : checkFinite('options.lineWidth', o.lineWidth, { positive: true });
+  const radius = o.radius === undefined ? 3 : canvasSize('options.radius', o.radius);
+  const lineWidth = o.lineWidth === undefined ? 2 : canvasSize('options.lineWidth', o.lineWidth);
   let bg: SvgBackground | undefined;
   if (o.background !== undefined) {
     const b = checkOptions('options.background', o.background);
     if (typeof b.href !== 'string' || !DATA_URL.test(b.href)) throw new RangeError('options.background.href must be a data:image/… URL (base64 or percent-encoded), nothing external');
-    bg = { href: b.href, width: checkFinite('options.background.width', b.width, { positive: true }), height: checkFinite('options.background.height', b.height, { positive: true }) };
+    bg = { href: b.href, width: canvasSize('options.background.width', b.width), height: canvasSize('options.background.height', b.height) };
   }
   const drawn = sk ? sk.points : K;
   const shown = (p: Pose, k: number) => k < drawn && Number.isFinite(p.x[k]) && Number.isFinite(p.y[k]) && !(p.s[k] < thr);
   let maxX = 0;
   let maxY = 0;
   for (const p of list) for (let k = 0; k < K; k++) if (shown(p, k)) ((maxX = Math.max(maxX, p.x[k])), (maxY = Math.max(maxY, p.y[k])));
-  const width = o.width !== undefined ? checkFinite('options.width', o.width, { positive: true }) : bg ? bg.width : Math.ceil(maxX + 4 * radius) || 1;
-  const height = o.height !== undefined ? checkFinite('options.height', o.height, { positive: true }) : bg ? bg.height : Math.ceil(maxY + 4 * radius) || 1;
+  const width = o.width !== undefined ? canvasSize('options.width', o.width) : bg ? bg.width : Math.ceil(maxX + 4 * radius) || 1;
+  const height = o.height !== undefined ? canvasSize('options.height', o.height) : bg ? bg.height : Math.ceil(maxY + 4 * radius) || 1;
   const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}">`];
-  if (o.title !== undefined) out.push(`<title>${xml(String(o.title))}</title>`);
+  if (o.title !== undefined) out.push(`<title>${xml(o.title)}</title>`);
   if (bg) out.push(`<image href="${xml(bg.href)}" x="0" y="0" width="${num(bg.width)}" height="${num(bg.height)}" preserveAspectRatio="none"/>`);
   list.forEach((p, i) => {
     out.push(`<g class="pose" data-pose="${i}">`);

@@ -101,6 +101,13 @@ describe('renderSkeletonSvg', () => {
       [() => renderSkeletonSvg(pose(17), { scoreThreshold: NaN }), RangeError, /scoreThreshold/],
       [() => renderSkeletonSvg(pose(17), { background: { href: 'data:image/png;base64,AA==', width: 0, height: 1 } }), RangeError, /background\.width/],
       [() => renderSkeletonSvg(pose(17), 1 as never), TypeError, /options/],
+      [() => renderSkeletonSvg(ndarray(new Float64Array(0), [2 ** 50, 0, 2], [0, 0, 0])), RangeError, /^poses/],
+      [() => renderSkeletonSvg(ndarray(new Float64Array(1), [2 ** 20, 2 ** 20, 2], [0, 0, 0])), RangeError, /^poses/],
+      [() => renderSkeletonSvg(ndarray(new Float64Array(1), [2 ** 21, 1, 2], [0, 0, 0])), RangeError, /^poses/],
+      [() => renderSkeletonSvg(pose(17), { width: 1e308 }), RangeError, /^options\.width/],
+      [() => renderSkeletonSvg(pose(17), { height: 1e308 }), RangeError, /^options\.height/],
+      [() => renderSkeletonSvg(pose(17), { radius: 1e308 }), RangeError, /^options\.radius/],
+      [() => renderSkeletonSvg(pose(17), { title: 42 as never }), TypeError, /^options\.title/],
     ];
     for (const [call, cls, re] of bad) {
       expect(call).toThrow(cls);

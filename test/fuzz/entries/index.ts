@@ -124,7 +124,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   "smoothGaussian": "temporal helper: options.sigma 1e-300 gives NaN",
   "smoothOneEuro": "temporal helper: options.fps 5e-324 gives NaN",
   "readNpy": "bench/CLI helper (src/io/npy.ts): opts not checked (\"typo\", 42, [], true, null accepted; allowInteger \"yes\" / 1 accepted)",
-  "renderSkeletonSvg": "src/render/skeleton-svg.ts readPoses (unassigned): poses [2^50, 0, 2] -> Array.from of 2^50 (Invalid array length), stride-0 [2^20, 2^20, 2] hangs; width/height 1e308 and title 42 accepted",
   "gpu.createGpuDecoder": "src/gpu/gpu-decoder.ts: options.maxChunkElements 1e308 / 2^53 accepted",
   "gpu.isSoftwareAdapter": "src/gpu/node-webgpu.ts: non-object adapters accepted (42, \"typo\", {}); null/undefined -> engine TypeError",
   "gpu.installNodeWebGPU": "src/gpu/node-webgpu.ts: options not checked (\"typo\", 42, [] go on to probe Dawn; null -> engine TypeError)",
