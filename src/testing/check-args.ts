@@ -104,10 +104,10 @@ export function checkRealRange(name: string, v: unknown, fallback: RealRange, bo
   return [lo, hi];
 }
 
-/** A non-empty array of choices from `allowed` (or one choice); `fallback` when undefined. */
-export function checkChoices<T extends string>(name: string, v: unknown, allowed: readonly T[], fallback: readonly T[]): T[] {
+/** A non-empty array of choices from `allowed` (or, with `single`, one choice); `fallback` when undefined. */
+export function checkChoices<T extends string>(name: string, v: unknown, allowed: readonly T[], fallback: readonly T[], single = true): T[] {
   if (v === undefined) return [...fallback];
-  if (typeof v === 'string') return [checkChoice(name, v, allowed)];
+  if (typeof v === 'string' && single) return [checkChoice(name, v, allowed)];
   if (!Array.isArray(v)) throw new TypeError(`${name} must be one of ${allowed.join(', ')} or a list of them, got ${describe(v)}`);
   if (v.length === 0) throw new RangeError(`${name} must not be empty`);
   if (v.length > 64) throw new RangeError(`${name} must list at most 64 entries, got ${v.length}`);

@@ -106,7 +106,7 @@ export function checkHeatmapOptions(name: string, options: unknown): CheckedHeat
     sizes: spec,
     K,
     B,
-    kinds: checkChoices(`${name}.kinds`, o.kinds, HEATMAP_KINDS, HEATMAP_KINDS),
+    kinds: checkChoices(`${name}.kinds`, o.kinds, HEATMAP_KINDS, HEATMAP_KINDS, false),
     layouts: checkChoices<Layout>(`${name}.layout`, o.layout, ['NCHW', 'NHWC'], ['NCHW', 'NHWC']),
     dtypes: checkChoices<'float32' | 'float64'>(`${name}.dtype`, o.dtype, ['float32', 'float64'], ['float32', 'float64']),
     sigma: checkRealRange(`${name}.sigma`, o.sigma, [1, 3], { min: 0, max: 1e4, positive: true }),
