@@ -9,7 +9,8 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { checkAllocation } from '../core/ndarray.js';
+import { checkAllocation, checkOptions } from '../core/ndarray.js';
+import { checkBoolean } from '../core/options.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -117,15 +118,18 @@ export interface ReadNpyOptions {
 /**
  * Read a `.npy` buffer into an ndarray view. Float32/float64 keep their type;
  * with `allowInteger`, int64/uint64 are converted to Float64Array (exact below 2^53).
+ * @param options `{ allowInteger?: boolean }` (TypeError naming `options` / `options.allowInteger` otherwise)
  */
-export function readNpy(bytes: Uint8Array, opts: ReadNpyOptions = {}): NdArray<Float32Array | Float64Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array> {
+export function readNpy(bytes: Uint8Array, options?: ReadNpyOptions): NdArray<Float32Array | Float64Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array> {
+  const o = checkOptions('options', options);
+  const allowInteger = checkBoolean('options.allowInteger', o.allowInteger, false);
   const h = readNpyHeader(bytes);
   const m = /^([<>|=])([a-z])(\d+)$/.exec(h.descr);
   if (!m) throw new TypeError(`unsupported .npy dtype ${JSON.stringify(h.descr)} (float32 or float64 expected)`);
   const [, order, kind, width] = m;
   const key = `${kind}${width}`;
   const info = DTYPES[key];
-  if (!info || (!info.float && !opts.allowInteger)) {
+  if (!info || (!info.float && !allowInteger)) {
     throw new TypeError(`unsupported .npy dtype ${JSON.stringify(h.descr)} (float32 '<f4'/'>f4' or float64 '<f8'/'>f8' expected)`);
   }
   const n = h.shape.reduce((p, s) => p * s, 1);

@@ -57,6 +57,22 @@ describe('npy', () => {
     expect(() => readNpy(concat(header('<f4', false, '(100000, 100000, 100)'), new Uint8Array(8)))).toThrow(RangeError);
   });
 
+  it('rejects bad options, naming them', () => {
+    const ok = writeNpy(new Float32Array(4), [2, 2]);
+    const bad: [unknown, typeof TypeError, RegExp][] = [
+      ['typo', TypeError, /^options must be an options object/],
+      [42, TypeError, /^options/],
+      [[], TypeError, /^options/],
+      [null, TypeError, /^options/],
+      [{ allowInteger: 'yes' }, TypeError, /^options\.allowInteger/],
+      [{ allowInteger: 1 }, TypeError, /^options\.allowInteger/],
+    ];
+    for (const [o, cls, re] of bad) {
+      expect(() => readNpy(ok, o as never)).toThrow(cls);
+      expect(() => readNpy(ok, o as never)).toThrow(re);
+    }
+  });
+
   it('reads integer dtypes only when asked', () => {
     const body = new Uint8Array([1, 0, 1]);
     const a = readNpy(concat(header('|u1', false, '(3,)'), body), { allowInteger: true });
