@@ -21,13 +21,16 @@
  * Every block is also type-checked (./types.test.ts).
  */
 import { describe, it, expect, vi, afterAll } from 'vitest';
-import { writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, codeBlocks, documentationFiles, expectedLogs, where as blockWhere } from './blocks.js';
 
-const TMP = join(dirname(fileURLToPath(import.meta.url)), '.blocks', 'run');
+// Inside the project (so that `ndarray` resolves), one folder per run (parallel runs never share one).
+const BLOCKS = join(dirname(fileURLToPath(import.meta.url)), '.blocks');
+mkdirSync(BLOCKS, { recursive: true });
+const TMP = mkdtempSync(join(BLOCKS, 'run-'));
 
 function pointAtSrc(code: string): string {
   return code.replace(/from\s+'posecodec(\/[a-z-]+)?'/g, (_, sub: string | undefined) => {
@@ -42,7 +45,7 @@ const MAX_NOT_RUN = 8;
 const blocks = documentationFiles().flatMap(codeBlocks);
 
 afterAll(() => {
-  if (existsSync(TMP)) rmSync(TMP, { recursive: true, force: true });
+  rmSync(TMP, { recursive: true, force: true });
 });
 
 describe('documentation code blocks run and print what they state', () => {
@@ -63,7 +66,6 @@ describe('documentation code blocks run and print what they state', () => {
       continue;
     }
     it(where, async () => {
-      mkdirSync(TMP, { recursive: true });
       const path = join(TMP, `block-${n}.${b.lang.startsWith('t') ? 'ts' : 'mjs'}`);
       writeFileSync(path, `${pointAtSrc(b.code)}\nexport {};\n`);
       const want = expectedLogs(b.code);

@@ -13,14 +13,16 @@
  * the checker resolves just the src/ types they reach (a few seconds).
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import { writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { ROOT, codeBlocks, documentationFiles, where, type Block } from './blocks.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TMP = join(HERE, '.blocks', 'types');
+// Inside the project (so that `ndarray` and @types resolve), one folder per run.
+mkdirSync(join(HERE, '.blocks'), { recursive: true });
+const TMP = mkdtempSync(join(HERE, '.blocks', 'types-'));
 
 /**
  * What the not-run blocks use of runtimes posecodec does not depend on, reduced
@@ -52,12 +54,11 @@ declare module 'onnxruntime-web' {
 `;
 
 afterAll(() => {
-  if (existsSync(TMP)) rmSync(TMP, { recursive: true, force: true });
+  rmSync(TMP, { recursive: true, force: true });
 });
 
 /** Type errors of each TypeScript block, keyed by `where(block)`. */
 function typeErrors(blocks: Block[]): Map<string, string[]> {
-  mkdirSync(TMP, { recursive: true });
   const byFile = new Map<string, Block>();
   blocks.forEach((b, n) => {
     const path = join(TMP, `block-${n}.ts`);
