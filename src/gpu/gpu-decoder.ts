@@ -87,6 +87,7 @@ function parseGpuOptions(options: GpuDecoderOptions | undefined): GpuSettings {
   const mode = checkChoice('options.mode', o.mode, MODES);
   const strict = checkBoolean('options.strict', o.strict, false);
   const maxChunkElements = o.maxChunkElements === undefined ? undefined : checkPositiveInt('options.maxChunkElements', o.maxChunkElements);
+  if (maxChunkElements !== undefined && maxChunkElements > 2 ** 30) throw new RangeError(`options.maxChunkElements must be <= 2^30 (1 GiB of float32 per kernel call is beyond any device), got ${maxChunkElements}`);
   return { mode, strict, maxChunkElements };
 }
 

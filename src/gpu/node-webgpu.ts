@@ -11,6 +11,7 @@
  * Never use this and gpu.js's `headlessgl` mode in one process: the two GL
  * stacks collide (X errors, or no adapter), measured on Debian 12.
  */
+import { checkOptions } from '../core/ndarray.js';
 
 /** Which Dawn backend answered, and whether it is a real GPU. */
 export interface NodeWebGPUInfo {
@@ -47,8 +48,21 @@ export function describeAdapter(a: AdapterLike): string {
   return [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
 }
 
-/** True where the adapter is a CPU rasteriser or flagged as a fallback adapter. */
+/** TypeError naming `adapter` unless `a` is a GPUAdapter-like object (an `info` object or a boolean `isFallbackAdapter`). */
+function checkAdapter(a: unknown): asserts a is AdapterLike {
+  const what = a === null ? 'null' : Array.isArray(a) ? 'an array' : typeof a;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) throw new TypeError(`adapter must be a GPUAdapter object, got ${what}`);
+  const { info, isFallbackAdapter } = a as { info?: unknown; isFallbackAdapter?: unknown };
+  const hasInfo = typeof info === 'object' && info !== null;
+  if (!hasInfo && typeof isFallbackAdapter !== 'boolean') throw new TypeError('adapter must be a GPUAdapter (with an `info` object or a boolean `isFallbackAdapter`), got an object with neither');
+}
+
+/**
+ * True where the adapter is a CPU rasteriser or flagged as a fallback adapter.
+ * @param a a `GPUAdapter` (TypeError naming `adapter` for anything without `info` / `isFallbackAdapter`)
+ */
 export function isSoftwareAdapter(a: AdapterLike): boolean {
+  checkAdapter(a);
   return Boolean(a.info?.isFallbackAdapter || a.isFallbackAdapter || SOFTWARE.test(describeAdapter(a)));
 }
 
@@ -63,14 +77,17 @@ let keepAlive: unknown;
  * outside Node.
  * @returns which backend answered and whether it is a real GPU
  */
-export async function installNodeWebGPU(options: InstallNodeWebGPUOptions = {}): Promise<NodeWebGPUInfo> {
-  if (installed) return installed;
-  const proc = (globalThis as { process?: { versions?: { node?: string }; env: Record<string, string | undefined> } }).process;
-  if (!proc?.versions?.node) throw new Error('installNodeWebGPU() is for Node; browsers provide navigator.gpu themselves');
-  const backends = options.backends ?? ['vulkan', 'opengles'];
+export async function installNodeWebGPU(options?: InstallNodeWebGPUOptions): Promise<NodeWebGPUInfo> {
+  const o = checkOptions('options', options);
+  if (o.backends !== undefined && !Array.isArray(o.backends)) throw new TypeError(`options.backends must be an array of 'vulkan' / 'opengles', got ${o.backends === null ? 'null' : typeof o.backends}`);
+  const backends: ReadonlyArray<'vulkan' | 'opengles'> = o.backends === undefined ? ['vulkan', 'opengles'] : [...o.backends];
+  if (backends.length === 0) throw new RangeError('options.backends must name at least one backend, got []');
   for (const b of backends) {
     if (b !== 'vulkan' && b !== 'opengles') throw new RangeError(`options.backends entries must be 'vulkan' or 'opengles', got ${JSON.stringify(b)}`);
   }
+  if (installed) return installed;
+  const proc = (globalThis as { process?: { versions?: { node?: string }; env: Record<string, string | undefined> } }).process;
+  if (!proc?.versions?.node) throw new Error('installNodeWebGPU() is for Node; browsers provide navigator.gpu themselves');
   let mod: { create(flags: string[]): GpuLike; globals: Record<string, unknown> };
   try {
     mod = (await import('webgpu')) as unknown as typeof mod;

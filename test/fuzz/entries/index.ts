@@ -113,7 +113,4 @@ export const KNOWN_FAILURES: Record<string, string> = {
   "analyzeCocoKeypoints": "analyze helper: as cocoKeypointEval, 40,000 categories > 4 s",
   "loadCoco": "analyze helper (src/metrics/coco-load.ts): options not checked (\"typo\", 42, [] accepted; null -> engine TypeError); EISDIR/ENOENT thrown as a plain Error; options.sigmas \"typo\" blamed on the annotations",
   "loadResults": "analyze helper (src/metrics/coco-load.ts): options not checked; a directory throws a plain Error (EISDIR)",
-  "gpu.createGpuDecoder": "src/gpu/gpu-decoder.ts: options.maxChunkElements 1e308 / 2^53 accepted",
-  "gpu.isSoftwareAdapter": "src/gpu/node-webgpu.ts: non-object adapters accepted (42, \"typo\", {}); null/undefined -> engine TypeError",
-  "gpu.installNodeWebGPU": "src/gpu/node-webgpu.ts: options not checked (\"typo\", 42, [] go on to probe Dawn; null -> engine TypeError)",
 };
