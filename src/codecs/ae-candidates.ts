@@ -6,7 +6,8 @@
  * fused into one pass (see `peaksAbove` in `decode/topk-peaks.ts`).
  */
 import type { HeatmapView } from '../core/ndarray.js';
-import { TopkBuffer, peaksAbove } from '../decode/topk-peaks.js';
+import { TopkBuffer, peaksAbove, type ChunkMaxOut } from '../decode/topk-peaks.js';
+import type { FillIndex } from './ae-fill-index.js';
 
 /** Candidates of one image: keypoint k has `count[k]` of them at slots `k·topk + m`, best first. */
 export interface AeCandidates {
@@ -41,14 +42,21 @@ export function createCandidates(K: number, L: number, topk: number): AeCandidat
  * `topk(heatmapNms(h_k, nmsKernel))` that are `> threshold`, in top-k order
  * (equal values: lower flat index first), and their tags. Heatmaps must be
  * finite (RangeError naming `heatmaps`). Cost: O(K·H·W) plus the window test
- * of each pixel above the threshold.
+ * of each pixel above the threshold. With `mapBounds`, the chunk maxima of
+ * each heatmap plane are recorded there as well (the fill index's map bounds;
+ * only when the fill scores against these heatmaps, i.e. without UDP).
  */
-export function findCandidates(hv: HeatmapView, tv: HeatmapView, b: number, nmsKernel: number, threshold: number, buf: TopkBuffer, cand: AeCandidates): void {
+export function findCandidates(hv: HeatmapView, tv: HeatmapView, b: number, nmsKernel: number, threshold: number, buf: TopkBuffer, cand: AeCandidates, mapBounds?: FillIndex): void {
   const { K, L, topk } = cand;
   const r = (nmsKernel - 1) >> 1;
   const W = hv.W;
+  const cm: ChunkMaxOut | undefined = mapBounds ? { out: mapBounds.mMax, offset: 0 } : undefined;
   for (let k = 0; k < K; k++) {
-    const n = peaksAbove('heatmaps', hv, hv.offset + b * hv.sB + k * hv.sK, r, threshold, buf);
+    if (cm && mapBounds) {
+      cm.offset = k * mapBounds.nChunks;
+      mapBounds.ready[k] |= 2;
+    }
+    const n = peaksAbove('heatmaps', hv, hv.offset + b * hv.sB + k * hv.sK, r, threshold, buf, cm);
     cand.count[k] = n;
     for (let m = 0; m < n; m++) {
       const s = k * topk + m;

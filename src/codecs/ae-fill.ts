@@ -5,17 +5,11 @@
  */
 import type { HeatmapView } from '../core/ndarray.js';
 import { roundHalfEven } from '../core/round-half-even.js';
+import { FILL_BLOCK, FILL_CHUNK, createFillIndex, ensureChannel, type FillIndex, type FillMaps } from './ae-fill-index.js';
+
+export type { FillMaps } from './ae-fill-index.js';
 
 const f = Math.fround;
-
-/** The maps the fill scores against, as one strided `[K, H, W]` view: the heatmaps of the image, or the UDP log maps. */
-export interface FillMaps {
-  data: ArrayLike<number>;
-  offset: number;
-  sK: number;
-  sH: number;
-  sW: number;
-}
 
 /** Exact float32 fill cost of pixel (y, x) for joint k: `float32(round(‖tags − tag‖₂)·100 − M)`. */
 function pixelCost(td: ArrayLike<number>, p: number, sKl: number, L: number, tag: Float64Array, m: number): number {
@@ -36,117 +30,119 @@ function pixelCost(td: ArrayLike<number>, p: number, sKl: number, L: number, tag
   return f(r * 100 - m);
 }
 
-/** Value buckets of the per-channel tag index: `floor(t) + BIAS` must fall in [0, BUCKETS). */
-const BUCKETS = 4096;
-const BIAS = 2048;
-
 /**
- * Per-channel index of the fill search: every pixel in a linked list of its
- * first tag component's unit bucket `floor(t₀)`, and the range of the scored
- * maps M. Built once per channel and image in one pass; `ok` is false when a
- * tag falls outside ±2048 (the search then scans the whole map).
+ * A lower bound of {@link pixelCost} over pixels whose first tag component
+ * lies in [lo, hi] and whose map value is ≤ mx. Valid because every step of
+ * the cost is monotone: |f32(t − g)| ≥ f32(distance of g to [lo, hi]) (lo and
+ * hi are pixel values, so the subtraction is the one the pixel would do);
+ * with L ≥ 2 the float32 sum of squares is ≥ its first term; `ceil(e − ½)` ≤
+ * round-half-even(e); `f32(100r − M)` is non-increasing in M.
  */
-interface ChannelIndex {
-  head: Int32Array;
-  next: Int32Array;
-  mMin: number;
-  mMax: number;
-  ok: boolean;
+function costBound(g: number, L: number, lo: number, hi: number, mx: number): number {
+  let e = g < lo ? f(lo - g) : g > hi ? f(g - hi) : 0;
+  if (L > 1) e = f(Math.sqrt(f(e * e)));
+  const r = e > 0.5 ? Math.ceil(e - 0.5) : 0;
+  return f(r * 100 - mx);
 }
 
-function buildIndex(tv: HeatmapView, t0: number, maps: FillMaps, mb: number, ix: ChannelIndex): void {
-  const { H, W, sH, sW, data: td } = tv;
-  const { head, next } = ix;
-  head.fill(-1);
-  let mMin = Infinity;
-  let mMax = -Infinity;
-  let ok = true;
+/** {@link costBound} for tags in [lo, a] ∪ [b, hi] (a chunk with a gap; a ≤ b). */
+function costBound2(g: number, L: number, lo: number, a: number, b: number, hi: number, mx: number): number {
+  let e: number;
+  if (g < lo) e = f(lo - g);
+  else if (g > hi) e = f(g - hi);
+  else if (g > a && g < b) {
+    const ea = f(g - a);
+    const eb = f(b - g);
+    e = ea < eb ? ea : eb;
+  } else e = 0;
+  if (L > 1) e = f(Math.sqrt(f(e * e)));
+  const r = e > 0.5 ? Math.ceil(e - 0.5) : 0;
+  return f(r * 100 - mx);
+}
+
+/**
+ * The fill's pixel search for one missing joint of channel k: the first
+ * (row-major) minimum of `float32(round(‖tags[·, k, y, x] − tag‖₂)·100 −
+ * M[k, y, x])`, with numpy's float32 norm (`sqrt(Σ fl(d²))`; for L = 1
+ * exactly |d|) and round half to even — exactly, by branch and bound over
+ * the index's blocks and chunks: the block with the smallest
+ * {@link costBound} is scanned first (a good incumbent), then every block and
+ * chunk, in pixel order, whose bound is below the incumbent (or equal with a
+ * lower first index); a skipped chunk provably holds no better pixel, for
+ * any M range. Returns the flat index y·W + x. Cost: O(H·W / 128) bounds plus
+ * the pixels of the chunks that cannot be excluded (typically a few dozen).
+ */
+function searchJoint(td: ArrayLike<number>, t0: number, sH: number, sW: number, L: number, sKl: number, tag: Float64Array, maps: FillMaps, mb: number, ix: FillIndex, k: number): number {
+  if (ix.firstNaN[k] >= 0) return ix.firstNaN[k]; // a NaN cost (all-zero channel under UDP: 0/0 in the blur's rescale): np.argmin returns the first NaN
+  const { nBlocks, bMin, bMax, bM } = ix;
+  const b0 = k * nBlocks;
+  const g = tag[0];
+  let seed = 0;
+  let sv = Infinity;
+  const bounds = ix.scratch;
+  for (let j = 0; j < nBlocks; j++) {
+    const v = costBound(g, L, bMin[b0 + j], bMax[b0 + j], bM[b0 + j]);
+    bounds[j] = v;
+    if (v < sv) {
+      sv = v;
+      seed = j;
+    }
+  }
+  const s: SearchState = STATE;
+  s.best = Infinity;
+  s.bi = ix.n;
+  scanBlock(s, seed, td, t0, sH, sW, L, sKl, tag, maps, mb, ix, k);
+  for (let j = 0; j < nBlocks; j++) {
+    if (j === seed) continue;
+    const v = bounds[j];
+    if (v < s.best || (v === s.best && j * FILL_BLOCK * FILL_CHUNK < s.bi)) scanBlock(s, j, td, t0, sH, sW, L, sKl, tag, maps, mb, ix, k);
+  }
+  return s.bi;
+}
+
+/** The incumbent of {@link searchJoint}: its cost and flat index. */
+interface SearchState {
+  best: number;
+  bi: number;
+}
+const STATE: SearchState = { best: Infinity, bi: 0 };
+
+/** Scan the chunks of block j whose bound does not exclude them. */
+function scanBlock(s: SearchState, j: number, td: ArrayLike<number>, t0: number, sH: number, sW: number, L: number, sKl: number, tag: Float64Array, maps: FillMaps, mb: number, ix: FillIndex, k: number): void {
+  const { nChunks, tMin, tMax, tA, tB, mMax } = ix;
+  const c0 = k * nChunks;
+  const g = tag[0];
+  const end = Math.min(nChunks, (j + 1) * FILL_BLOCK);
+  for (let c = j * FILL_BLOCK; c < end; c++) {
+    const v = costBound2(g, L, tMin[c0 + c], tA[c0 + c], tB[c0 + c], tMax[c0 + c], mMax[c0 + c]);
+    if (v < s.best || (v === s.best && c * FILL_CHUNK < s.bi)) scanChunk(s, c, td, t0, sH, sW, L, sKl, tag, maps, mb, ix.W, ix.n);
+  }
+}
+
+/** Exact costs of the pixels of chunk c; updates the incumbent (lower cost, or equal cost and lower index). */
+function scanChunk(s: SearchState, c: number, td: ArrayLike<number>, t0: number, sH: number, sW: number, L: number, sKl: number, tag: Float64Array, maps: FillMaps, mb: number, W: number, n: number): void {
   const md = maps.data;
   const msH = maps.sH;
   const msW = maps.sW;
-  for (let y = 0; y < H; y++) {
-    const trow = t0 + y * sH;
-    const mrow = mb + y * msH;
-    const irow = y * W;
-    for (let x = 0; x < W; x++) {
-      const m = md[mrow + x * msW];
-      mMin = m < mMin ? m : mMin;
-      mMax = m > mMax ? m : mMax;
-      const u = td[trow + x * sW] + BIAS;
-      const j = u | 0; // floor for u ≥ 0
-      if (u >= 0 && u < BUCKETS) {
-        next[irow + x] = head[j];
-        head[j] = irow + x;
-      } else ok = false;
+  const i0 = c * FILL_CHUNK;
+  const i1 = Math.min(n, i0 + FILL_CHUNK);
+  let y = (i0 / W) | 0;
+  let x = i0 - y * W;
+  let best = s.best;
+  let bi = s.bi;
+  for (let i = i0; i < i1; i++) {
+    const cost = pixelCost(td, t0 + y * sH + x * sW, sKl, L, tag, md[mb + y * msH + x * msW]);
+    if (cost < best || (cost === best && i < bi)) {
+      best = cost;
+      bi = i;
+    }
+    if (++x === W) {
+      x = 0;
+      y++;
     }
   }
-  ix.mMin = mMin;
-  ix.mMax = mMax;
-  ix.ok = ok;
-}
-
-/**
- * The fill's pixel search for one missing joint: the first (row-major)
- * minimum of `float32(round(‖tags[·, k, y, x] − tag‖₂)·100 − M[k, y, x])`,
- * with numpy's float32 norm (`sqrt(Σ fl(d²))`; for L = 1 exactly |d|) and
- * round half to even — exactly, but visiting only the pixels whose first tag
- * component is near the instance tag: buckets are visited outwards from the
- * tag until their distance exceeds r* + ½ (r* = the smallest rounded distance
- * seen), which holds every pixel of rounded distance r*. Pixels farther away
- * cannot win when `100(r*+1) − max M > 100·r* − min M` (always for heatmaps
- * and UDP log maps, whose range is far below 100); otherwise, or when the
- * index overflowed, the whole map is scanned. Returns the flat index y·W + x.
- */
-function searchJoint(tv: HeatmapView, t0: number, L: number, sKl: number, tag: Float64Array, maps: FillMaps, mb: number, ix: ChannelIndex): number {
-  const { H, W, sH, sW, data: td } = tv;
-  const md = maps.data;
-  let best = Infinity;
-  let bi = 0;
-  const full = (): number => {
-    best = Infinity;
-    bi = 0;
-    for (let y = 0; y < H; y++)
-      for (let x = 0; x < W; x++) {
-        const c = pixelCost(td, t0 + y * sH + x * sW, sKl, L, tag, md[mb + y * maps.sH + x * maps.sW]);
-        if (c < best) {
-          best = c;
-          bi = y * W + x;
-        }
-      }
-    return bi;
-  };
-  if (!ix.ok) return full();
-  const g = tag[0];
-  let rMin = Infinity;
-  const visit = (j: number): void => {
-    for (let i = ix.head[j]; i >= 0; i = ix.next[i]) {
-      const x = i % W;
-      const y = (i - x) / W;
-      const m = md[mb + y * maps.sH + x * maps.sW];
-      const c = pixelCost(td, t0 + y * sH + x * sW, sKl, L, tag, m);
-      const r = Math.round((c + m) / 100); // the rounded distance (c = fl(100r − m))
-      if (r < rMin) rMin = r;
-      if (c < best || (c === best && i < bi)) {
-        best = c;
-        bi = i;
-      }
-    }
-  };
-  const jg = Math.floor(g) + BIAS;
-  let lo = jg; // next bucket to visit below (inclusive)
-  let hi = jg + 1; // next bucket to visit above
-  const lbLo = (j: number): number => (j < 0 ? Infinity : Math.max(0, g - (j - BIAS + 1))); // bucket j holds t ∈ [j−BIAS, j−BIAS+1)
-  const lbHi = (j: number): number => (j >= BUCKETS ? Infinity : Math.max(0, j - BIAS - g));
-  for (;;) {
-    const a = lbLo(lo);
-    const c = lbHi(hi);
-    const nearest = Math.min(a, c);
-    if (nearest === Infinity || nearest > rMin + 0.5 + 1e-5 * (1 + rMin)) break;
-    if (a <= c) visit(lo--);
-    else visit(hi++);
-  }
-  if (!Number.isFinite(rMin) || !(f(100 * (rMin + 1) - ix.mMax) > f(100 * rMin - ix.mMin))) return full();
-  return bi;
+  s.best = best;
+  s.bi = bi;
 }
 
 /**
@@ -164,7 +160,7 @@ function searchJoint(tv: HeatmapView, t0: number, L: number, sKl: number, tag: F
  * Cost: O(N·K) plus one pass over each channel with a missing joint and, per
  * missing joint, the pixels whose tag is near its tag (worst case the whole map).
  */
-export function fillMissing(kp: Float64Array, scores: Float64Array, N: number, tv: HeatmapView, b: number, K: number, L: number, maps: FillMaps): void {
+export function fillMissing(kp: Float64Array, scores: Float64Array, N: number, tv: HeatmapView, b: number, K: number, L: number, maps: FillMaps, index?: FillIndex): void {
   const { H, W } = tv;
   const tb = tv.offset + b * tv.sB;
   // every instance's tag first (a fill only changes its own instance's rows, after its tag was taken)
@@ -185,22 +181,18 @@ export function fillMissing(kp: Float64Array, scores: Float64Array, N: number, t
     for (let l = 0; l < L; l++) tags[n * L + l] = f(tags[n * L + l] / counts[n]); // float32 mean (NaN when no joint)
   }
   if (!missing) return;
-  const ix: ChannelIndex = { head: new Int32Array(BUCKETS), next: new Int32Array(H * W), mMin: 0, mMax: 0, ok: false };
+  const ix = index ?? createFillIndex(K, H, W);
   const tag = new Float64Array(L);
   for (let k = 0; k < K; k++) {
     const mb = maps.offset + k * maps.sK;
     const t0 = tb + k * tv.sK;
-    let built = false;
     for (let n = 0; n < N; n++) {
       if (scores[n * K + k] > 0) continue;
       let i = 0;
       if (counts[n] > 0) {
-        if (!built) {
-          buildIndex(tv, t0, maps, mb, ix);
-          built = true;
-        }
+        ensureChannel(ix, k, tv, t0, maps, mb);
         for (let l = 0; l < L; l++) tag[l] = tags[n * L + l];
-        i = searchJoint(tv, t0, L, K * tv.sK, tag, maps, mb, ix);
+        i = searchJoint(tv.data, t0, tv.sH, tv.sW, L, K * tv.sK, tag, maps, mb, ix, k);
       }
       const x = i % W;
       const y = (i - x) / W;

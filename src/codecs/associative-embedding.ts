@@ -21,10 +21,11 @@ import { checkNmsKernel } from '../decode/heatmap-nms.js';
 import { TopkBuffer, checkTags } from '../decode/topk-peaks.js';
 import type { CodecBase, CodecCompat, FrozenSize } from './types.js';
 import { frozenSize, checkCompat, checkSigma, defaultVisible } from './heatmap-geometry.js';
-import { createCandidates, findCandidates } from './ae-candidates.js';
+import { createCandidates, findCandidates, type AeCandidates } from './ae-candidates.js';
 import { groupCandidates, type AeMatching } from './ae-grouping.js';
 import { refineInstances, udpLogMaps } from './ae-refine.js';
 import { fillMissing, type FillMaps } from './ae-fill.js';
+import { checkTagsFinite, createFillIndex, resetFillIndex, type FillIndex } from './ae-fill-index.js';
 
 /** mmpose's COCO grouping order (head and torso first, then limbs), the default for K = 17. */
 export const COCO_KEYPOINT_ORDER: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6, 11, 12, 7, 8, 9, 10, 13, 14, 15, 16]);
@@ -191,19 +192,28 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
     const kOrder = order ?? (hv.K === 17 ? COCO_KEYPOINT_ORDER : undefined);
     if (!kOrder) throw new RangeError(`options.keypointOrder is required for K = ${hv.K} keypoints (the default is COCO's 17)`);
     if (kOrder.length !== hv.K) throw new RangeError(`heatmaps must have K = ${kOrder.length} channels (options.keypointOrder), got ${hv.K}`);
-    checkFiniteMaps('tags', tv);
-    const cand = createCandidates(hv.K, L, topk);
-    const buf = new TopkBuffer(topk);
+    const s = scratchFor(hv.K, L);
     const out: AePoses[] = [];
     for (let b = 0; b < hv.B; b++) {
-      findCandidates(hv, tv, b, nmsKernel, keypointThreshold, buf, cand);
-      const groups = groupCandidates(cand, kOrder, tagThreshold, matching);
-      out.push(finishImage(hv, tv, b, L, groups.slice(0, Math.min(groups.length, maxInstances)).map((g) => g.joints)));
+      resetFillIndex(s.index);
+      checkTagsFinite('tags', tv, b); // RangeError naming tags for NaN / ±∞
+      findCandidates(hv, tv, b, nmsKernel, keypointThreshold, s.buf, s.cand, udp ? undefined : s.index);
+      const groups = groupCandidates(s.cand, kOrder, tagThreshold, matching);
+      out.push(finishImage(hv, tv, b, L, groups.slice(0, Math.min(groups.length, maxInstances)).map((g) => g.joints), s.index));
     }
     return out;
   };
 
-  const finishImage = (hv: HeatmapView, tv: HeatmapView, b: number, L: number, joints: Float64Array[]): AePoses => {
+  // scratch reused across calls (decode is synchronous; H, W are the codec's, K and L may change)
+  let scratch: { K: number; L: number; cand: AeCandidates; buf: TopkBuffer; index: FillIndex } | undefined;
+  const scratchFor = (K: number, L: number) => {
+    if (!scratch || scratch.K !== K || scratch.L !== L) {
+      scratch = { K, L, cand: createCandidates(K, L, topk), buf: new TopkBuffer(topk), index: createFillIndex(K, H, W) };
+    }
+    return scratch;
+  };
+
+  const finishImage = (hv: HeatmapView, tv: HeatmapView, b: number, L: number, joints: Float64Array[], index: FillIndex): AePoses => {
     const { K } = hv;
     const N = joints.length;
     const groups = zerosF64([N, K, 3], 'groups');
@@ -227,7 +237,7 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
       const maps: FillMaps = logMaps
         ? { data: logMaps, offset: 0, sK: hv.H * hv.W, sH: hv.W, sW: 1 }
         : { data: hv.data, offset: hv.offset + b * hv.sB, sK: hv.sK, sH: hv.sH, sW: hv.sW };
-      fillMissing(kp, sc, N, tv, b, K, L, maps);
+      fillMissing(kp, sc, N, tv, b, K, L, maps, index);
     }
     for (let i = 0; i < kp.length; i += 2) {
       kp[i] = Math.fround(Math.fround(kp[i]) * scale[0]); // float32 keypoints × float32 scale_factor
@@ -242,48 +252,4 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
   };
 
   return Object.freeze({ type: 'associativeEmbedding' as const, inputSize, heatmapSize, scale, sigma, compat, encode, decode });
-}
-
-/** Throw a RangeError naming `name` if any value of the maps is NaN or infinite. Cost: one pass (a flat loop for C-order views). */
-function checkFiniteMaps(name: string, v: HeatmapView): void {
-  const { B, K, H, W, data } = v;
-  const fail = (b: number, k: number, y: number, x: number): never => {
-    const t = data[v.offset + b * v.sB + k * v.sK + y * v.sH + x * v.sW];
-    throw new RangeError(`${name} must be finite, got ${t} at [${b}, ${k}, ${y}, ${x}]`);
-  };
-  if (v.sW === 1 && v.sH === W && v.sK === H * W && (B === 1 || v.sB === K * H * W)) {
-    // t·0 is ±0 for finite t and NaN otherwise: four branch-free accumulators, then locate the culprit
-    const start = v.offset;
-    const end = start + B * K * H * W;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let i = start;
-    for (; i + 3 < end; i += 4) {
-      a0 += data[i] * 0;
-      a1 += data[i + 1] * 0;
-      a2 += data[i + 2] * 0;
-      a3 += data[i + 3] * 0;
-    }
-    for (; i < end; i++) a0 += data[i] * 0;
-    if (a0 + a1 + a2 + a3 === 0) return;
-    for (let j = start; j < end; j++) {
-      const t = data[j];
-      if (t - t !== 0) {
-        const q = j - start;
-        fail(Math.floor(q / (K * H * W)), Math.floor(q / (H * W)) % K, Math.floor(q / W) % H, q % W);
-      }
-    }
-    return;
-  }
-  for (let b = 0; b < B; b++)
-    for (let k = 0; k < K; k++)
-      for (let y = 0; y < H; y++) {
-        const row = v.offset + b * v.sB + k * v.sK + y * v.sH;
-        for (let x = 0; x < W; x++) {
-          const t = data[row + x * v.sW];
-          if (t - t !== 0) fail(b, k, y, x);
-        }
-      }
 }

@@ -199,10 +199,16 @@ export function topkPeaks(heatmaps: NdArray, k: number, options?: TopkPeaksOptio
 /**
  * True when pixel (x, y) of a plane is the maximum of its `(2r+1)²` window
  * clipped to the map (ties count as maxima), i.e. survives {@link heatmapNms}.
+ * The four neighbours are tested first (most pixels on a slope fail there).
  * The plane must be NaN-free.
  */
 export function isWindowMax(data: ArrayLike<number>, base: number, sH: number, sW: number, H: number, W: number, x: number, y: number, r: number): boolean {
-  const h = data[base + y * sH + x * sW];
+  const p = base + y * sH + x * sW;
+  const h = data[p];
+  if (r >= 1) {
+    if ((x > 0 && data[p - sW] > h) || (x < W - 1 && data[p + sW] > h)) return false;
+    if ((y > 0 && data[p - sH] > h) || (y < H - 1 && data[p + sH] > h)) return false;
+  }
   const y0 = Math.max(0, y - r);
   const y1 = Math.min(H - 1, y + r);
   const x0 = Math.max(0, x - r);
@@ -214,55 +220,120 @@ export function isWindowMax(data: ArrayLike<number>, base: number, sH: number, s
   return true;
 }
 
+/** Optional by-product of {@link peaksAbove}: the maximum of every 8-pixel chunk of the plane (flat index `i = y·W + x`, chunk `i >> 3`) at `out[offset + (i >> 3)]`. */
+export interface ChunkMaxOut {
+  out: Float64Array;
+  offset: number;
+}
+
+/** Throw the finiteness error of {@link peaksAbove} for the first non-finite pixel of the plane (C order). */
+function throwNonFinite(name: string, data: ArrayLike<number>, base: number, sH: number, sW: number, H: number, W: number): void {
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const h = data[base + y * sH + x * sW];
+      if (h - h !== 0) throw new RangeError(`${name} must be finite, got ${h} at (x ${x}, y ${y})`);
+    }
+}
+
 /**
  * Fused NMS + top-k + threshold of one finite plane: the first `buf.k` values
  * of `topk(heatmapNms(plane, 2r+1))` that are `> threshold`, best first, in
  * `buf` (flat indices y·W + x). For `threshold ≥ 0` only pixels above the
  * threshold are tested for being window maxima (suppressed pixels are ±0 and
- * never pass), so the cost is O(H·W + P·(2r+1)²) for P pixels above the
- * threshold; a negative threshold evaluates the whole NMS plane.
- * Used by the associative-embedding and SPR decoders.
+ * never pass); a C-contiguous plane is read 8 pixels at a time and a chunk
+ * whose maximum is not above the threshold is skipped, so the cost is
+ * O(H·W + P·(2r+1)²) for P pixels above the threshold (most fail at a
+ * neighbour); a negative threshold evaluates the whole NMS plane.
+ * Used by the associative-embedding and SPR decoders; `chunkMax` (optional)
+ * receives the chunk maxima of the plane for the AE fill index.
  * @returns the number of candidates kept
- * @throws RangeError (naming `name`) for a non-finite pixel
+ * @throws RangeError (naming `name`) for a non-finite pixel (the first in C order)
  */
-export function peaksAbove(name: string, v: HeatmapView, base: number, r: number, threshold: number, buf: TopkBuffer): number {
+export function peaksAbove(name: string, v: HeatmapView, base: number, r: number, threshold: number, buf: TopkBuffer, chunkMax?: ChunkMaxOut): number {
   const { H, W, sH, sW, data } = v;
   buf.reset();
-  const bad = (h: number, x: number, y: number): never => {
-    throw new RangeError(`${name} must be finite, got ${h} at (x ${x}, y ${y})`);
-  };
-  if (threshold >= 0) {
-    let worst = -Infinity;
-    for (let y = 0; y < H; y++) {
-      const row = base + y * sH;
-      for (let x = 0; x < W; x++) {
-        const h = sW === 1 ? data[row + x] : data[row + x * sW];
-        if (!(h > threshold)) {
-          if (h !== h || h === -Infinity) bad(h, x, y);
-          continue;
-        }
-        if (h < worst) continue;
-        if (h === Infinity) bad(h, x, y);
-        if (isWindowMax(data, base, sH, sW, H, W, x, y, r)) {
-          buf.push(h, y * W + x);
-          worst = buf.worst();
-        }
-      }
-    }
-    return buf.finish();
-  }
+  const n = H * W;
+  if (threshold >= 0 && sW === 1 && sH === W) return peaksAboveContiguous(name, v, base, r, threshold, buf, chunkMax);
+  const cm = chunkMax ? chunkMax.out : undefined;
+  const co = chunkMax ? chunkMax.offset : 0;
+  if (cm) cm.fill(-Infinity, co, co + Math.ceil(n / 8));
   for (let y = 0; y < H; y++) {
     const row = base + y * sH;
     for (let x = 0; x < W; x++) {
       const h = data[row + x * sW];
-      if (h - h !== 0) bad(h, x, y);
+      if (h - h !== 0) throwNonFinite(name, data, base, sH, sW, H, W);
+      const j = y * W + x;
+      if (cm && h > cm[co + (j >> 3)]) cm[co + (j >> 3)] = h;
+      if (threshold >= 0) {
+        if (!(h > threshold) || h < buf.worst()) continue;
+        if (isWindowMax(data, base, sH, sW, H, W, x, y, r)) buf.push(h, j);
+        continue;
+      }
       const s = isWindowMax(data, base, sH, sW, H, W, x, y, r) ? h : h * 0;
       if (s < buf.worst()) continue;
-      buf.push(s, y * W + x);
+      buf.push(s, j);
     }
   }
-  let n = buf.finish();
-  while (n > 0 && !(buf.values[n - 1] > threshold)) n--;
-  buf.count = n;
-  return n;
+  let k = buf.finish();
+  while (k > 0 && !(buf.values[k - 1] > threshold)) k--;
+  buf.count = k;
+  return k;
+}
+
+/** {@link peaksAbove} for a C-contiguous plane and `threshold ≥ 0`: 8 pixels per step, a chunk whose maximum is not above the threshold (or below the k-th best) is skipped. */
+function peaksAboveContiguous(name: string, v: HeatmapView, base: number, r: number, threshold: number, buf: TopkBuffer, chunkMax?: ChunkMaxOut): number {
+  const { H, W, data } = v;
+  const n = H * W;
+  let worst = -Infinity;
+  let acc = 0;
+  let i = 0;
+  const cm = chunkMax ? chunkMax.out : undefined;
+  let c = chunkMax ? chunkMax.offset : 0;
+  for (; i < n; i += 8, c++) {
+    const p = base + i;
+    let m: number;
+    let end = i + 8;
+    if (end <= n) {
+      const v0 = data[p];
+      const v1 = data[p + 1];
+      const v2 = data[p + 2];
+      const v3 = data[p + 3];
+      const v4 = data[p + 4];
+      const v5 = data[p + 5];
+      const v6 = data[p + 6];
+      const v7 = data[p + 7];
+      acc += (v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7) * 0; // NaN as soon as one value is not finite
+      const a = v0 > v1 ? v0 : v1;
+      const b = v2 > v3 ? v2 : v3;
+      const d = v4 > v5 ? v4 : v5;
+      const e = v6 > v7 ? v6 : v7;
+      const ab = a > b ? a : b;
+      const de = d > e ? d : e;
+      m = ab > de ? ab : de;
+    } else {
+      end = n;
+      m = -Infinity;
+      for (let j = i; j < n; j++) {
+        const h = data[base + j];
+        acc += h * 0;
+        m = h > m ? h : m;
+      }
+    }
+    if (cm) cm[c] = m;
+    if (!(m > threshold) || m < worst) continue;
+    for (let j = i; j < end; j++) {
+      const h = data[base + j];
+      if (!(h > threshold) || h < worst) continue;
+      const y = (j / W) | 0;
+      const x = j - y * W;
+      const q = base + j;
+      if (r >= 1 && ((x > 0 && data[q - 1] > h) || (x < W - 1 && data[q + 1] > h) || (y > 0 && data[q - W] > h) || (y < H - 1 && data[q + W] > h))) continue;
+      if (isWindowMax(data, base, W, 1, H, W, x, y, r)) {
+        buf.push(h, j);
+        worst = buf.worst();
+      }
+    }
+  }
+  if (acc !== 0) throwNonFinite(name, data, base, W, 1, H, W);
+  return buf.finish();
 }
