@@ -31,9 +31,9 @@ export interface UdpCodecOptions {
   heatmapSize: [number, number];
   /** `'gaussian'` (default) or `'combined'` (cls + offset maps, `[3K, H, W]`). */
   heatmapType?: 'gaussian' | 'combined';
-  /** Gaussian σ in heatmap px (gaussian). Default 2. */
+  /** Gaussian σ in heatmap px (gaussian), in [1e-3, ≈ 6.7e153]. Default 2. */
   sigma?: number;
-  /** Combined: disk radius as a fraction of max(W, H). Default 0.0546875. */
+  /** Combined: disk radius as a fraction of max(W, H); R = radiusFactor·max(W, H) must lie in [1e-9, 1e12] heatmap px. Default 0.0546875. */
   radiusFactor?: number;
   /** DARK-UDP / combined blur kernel size (odd). Default 11. */
   blurKernelSize?: number;

@@ -21,7 +21,7 @@ export function udpRadius(name: string, radiusFactor: unknown, W: number, H: num
   const f = checkFinite(name, radiusFactor, { positive: true });
   const R = f * Math.max(W, H);
   if (!(R >= MIN_UDP_RADIUS && R <= MAX_UDP_RADIUS)) {
-    throw new RangeError(`${name} ${f} gives a disk radius of ${R} heatmap px, outside [${MIN_UDP_RADIUS}, ${MAX_UDP_RADIUS}]`);
+    throw new RangeError(`${name} ${f} gives a disk radius of ${R} heatmap px, outside [1e-9, 1e12]`);
   }
   return R;
 }
