@@ -8,14 +8,14 @@ import { finiteOption, optionsBag, rateOption } from './validate.js';
 
 /** Options of {@link smoothOneEuro}. */
 export interface MmposeOneEuroOptions {
-  /** Minimum cutoff (> 0), cycles per frame — or Hz with `fps`. Default 0.004 (mmpose). */
+  /** Minimum cutoff (in [2^-60, 2^60]), cycles per frame — or Hz with `fps`. Default 0.004 (mmpose). */
   minCutoff?: number;
   /** Speed coefficient (≥ 0), per px/frame — or per px/s with `fps`. Default 0.7 (mmpose). */
   beta?: number;
-  /** Derivative cutoff (> 0; mmpose fixes 1.0). */
+  /** Derivative cutoff (in [2^-60, 2^60]; mmpose fixes 1.0). */
   dCutoff?: number;
   /**
-   * Frame rate (Hz). Absent (default): the reference's time unit of one frame, so its cutoffs
+   * Frame rate (Hz, in [2^-60, 2^60]). Absent (default): the reference's time unit of one frame, so its cutoffs
    * mean cycles per frame (the mmpose 0.x bug: settings depend on the frame rate). Given: time
    * step 1/fps s, so cutoffs are in Hz and beta per px/s, as in the 1€ paper.
    */

@@ -18,7 +18,7 @@ export interface OneEuroOptions {
   /** Cutoff of the derivative's low-pass, Hz (> 0; default 1). */
   dCutoff?: number;
   /**
-   * Sampling frequency, Hz (> 0): the explicit fallback used until (and whenever) the timestamps
+   * Sampling frequency, Hz (in [2^-60, 2^60]): the explicit fallback used until (and whenever) the timestamps
    * cannot give one — no timestamps, a first timestamp of 0, a repeated or decreasing timestamp.
    * Without it such a sample throws a `RangeError`.
    */
