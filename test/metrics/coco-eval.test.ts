@@ -187,4 +187,26 @@ describe('loadCoco / loadResults', () => {
     expect(() => loadCoco(join(dir, 'obj.json'))).toThrow(/missing field "images"/);
     expect(() => loadCoco(join(dir, 'missing.json'))).toThrow(/ENOENT/);
   });
+  it('reject bad paths and options with a TypeError/RangeError naming them', () => {
+    const { gt } = synthetic(21, 5);
+    writeFileSync(join(dir, 'gt.json'), JSON.stringify(gt));
+    const g = join(dir, 'gt.json');
+    const bad: [() => unknown, typeof TypeError | typeof RangeError, RegExp][] = [
+      [() => loadCoco(dir), RangeError, /^path .* must be a regular file, got a directory/],
+      [() => loadResults(dir), RangeError, /^path .* must be a regular file/],
+      [() => loadCoco(join(dir, 'missing.json')), RangeError, /^path .*ENOENT/],
+      [() => loadCoco(42 as never), TypeError, /^path/],
+      [() => loadCoco(g, 'typo' as never), TypeError, /^options/],
+      [() => loadCoco(g, null as never), TypeError, /^options/],
+      [() => loadCoco(g, [] as never), TypeError, /^options/],
+      [() => loadCoco(g, { sigmas: 'typo' as never }), TypeError, /^options\.sigmas/],
+      [() => loadCoco(g, { sigmas: new Array(17).fill(NaN) }), RangeError, /^options\.sigmas/],
+      [() => loadResults(g, undefined, 42 as never), TypeError, /^options/],
+      [() => loadResults(g, 'typo' as never), TypeError, /^gt/],
+    ];
+    for (const [call, cls, re] of bad) {
+      expect(call).toThrow(cls);
+      expect(call).toThrow(re);
+    }
+  });
 });

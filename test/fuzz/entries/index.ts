@@ -111,6 +111,4 @@ export const KNOWN_FAILURES: Record<string, string> = {
   "createCodec(associativeEmbedding)": "bottom-up helper (src/codecs/associative-embedding.ts): sigma 1e308 and tagThreshold < 0 accepted",
   "cocoKeypointEval": "analyze helper (src/metrics/coco-*.ts): a 1-image GT with 40,000 categories runs > 4 s (work grows with images x categories; needs a bound before evaluating)",
   "analyzeCocoKeypoints": "analyze helper: as cocoKeypointEval, 40,000 categories > 4 s",
-  "loadCoco": "analyze helper (src/metrics/coco-load.ts): options not checked (\"typo\", 42, [] accepted; null -> engine TypeError); EISDIR/ENOENT thrown as a plain Error; options.sigmas \"typo\" blamed on the annotations",
-  "loadResults": "analyze helper (src/metrics/coco-load.ts): options not checked; a directory throws a plain Error (EISDIR)",
 };
