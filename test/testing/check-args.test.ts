@@ -113,6 +113,16 @@ describe('check-args', () => {
     const p = checkRunParameters('params', { numRuns: 5, seed: 3, verbose: 1, ...JSON.parse('{"__proto__": {"x": 1}}') });
     expect(p).toEqual({ numRuns: 5, seed: 3, verbose: 1 });
   });
+  it('visibility: minVisible holds by construction, even for K = 500', () => {
+    fc.assert(fc.property(arbitraries.visibility({ N: 2, K: 500, minVisible: 499 }), (v) => {
+      for (let n = 0; n < 2; n++) {
+        let c = 0;
+        for (let k = 0; k < 500; k++) c += v.get(n, k) > 0 ? 1 : 0;
+        if (c < 499) return false;
+      }
+      return true;
+    }), { numRuns: 5 });
+  });
   it('valid factories still return laws and arbitraries that run', () => {
     expect(checkLaw(laws.oksRange(() => 1), { numRuns: 3 }).passed).toBe(true);
     fc.assert(fc.property(arbitraries.heatmaps({ kinds: ['clean'], K: 1, sizes: [[4, 4]] }), (h) => h.shape[0] === 1), { numRuns: 3 });

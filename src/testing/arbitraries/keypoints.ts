@@ -98,8 +98,21 @@ export function visibility(options: { N: number; K: number; values?: readonly nu
   const values = o.values === undefined ? [0, 1] : checkNumberList('options.values', o.values, { minLength: 1, maxLength: 256 });
   const minVisible = o.minVisible === undefined ? 0 : checkInt('options.minVisible', o.minVisible, 0, MAX_POINTS);
   if (minVisible > 0 && !values.some((v) => v > 0)) throw new RangeError('options.values must hold a value > 0 when options.minVisible >= 1');
+  const need = Math.min(minVisible, K);
+  const positives = values.filter((v) => v > 0);
+  const idx = Array.from({ length: K }, (_, i) => i);
+  // At least `need` entries > 0 by construction (a filter would almost never pass for large K).
+  const row =
+    need === 0
+      ? fc.array(fc.constantFrom(...values), { minLength: K, maxLength: K })
+      : fc
+          .tuple(fc.array(fc.constantFrom(...values), { minLength: K, maxLength: K }), fc.shuffledSubarray(idx, { minLength: need, maxLength: need }), fc.array(fc.constantFrom(...positives), { minLength: need, maxLength: need }))
+          .map(([r, at, pos]) => {
+            const out = r.slice();
+            at.forEach((i, j) => (out[i] = out[i] > 0 ? out[i] : pos[j]));
+            return out;
+          });
   return fc
-    .array(fc.array(fc.constantFrom(...values), { minLength: K, maxLength: K }), { minLength: N, maxLength: N })
-    .filter((rows) => rows.every((r) => r.filter((v) => v > 0).length >= Math.min(minVisible, K)))
+    .array(row, { minLength: N, maxLength: N })
     .map((rows) => describeArb(ndarray(Float32Array.from(rows.flat()), [N, K]), `visible[N=${N},K=${K}] ${JSON.stringify(rows)}`));
 }
