@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGpuDecoder, KERNEL_CLASS, type GpuMode } from '../../src/gpu/index.js';
 import { decoderTable, expectMatches, makeMaps, type Kind } from './decoder-table.js';
+import { expectSimccMatches, makeSimcc } from './simcc-table.js';
 
 const mode = process.env.POSECODEC_GPU_BACKEND as Exclude<GpuMode, 'auto'> | undefined;
 if (!mode || !(mode in KERNEL_CLASS)) throw new Error(`POSECODEC_GPU_BACKEND must be one of ${Object.keys(KERNEL_CLASS).join(', ')}, got ${mode}`);
@@ -36,6 +37,23 @@ describe(`gpu.js ${mode}: chunking and kernel class`, () => {
     expect(dec.backend).toBe(expected);
     dec.dispose();
     whole.dispose();
+  });
+
+  it('a SimCC batch split over many device calls (maxChunkElements) equals decodeSimcc and the unsplit batch', async () => {
+    const dec = await createGpuDecoder({ mode, strict: true, maxChunkElements: 64 * 10 });
+    const whole = await createGpuDecoder({ mode, strict: true });
+    const x = makeSimcc('peaked', 3, 17, 48, 91); // 51 rows of 48 bins → 6 chunks of ≤ 10 rows
+    const y = makeSimcc('peaked', 3, 17, 64, 92);
+    for (const kind of ['simccArgmax', 'simccDark'] as const) {
+      await expectSimccMatches(dec, kind, x, y);
+      const o = kind === 'simccDark' ? { dark: true, sigma: [4.9, 5.66] as [number, number] } : {};
+      expect((await dec.simcc(x, y, o)).keypoints.data).toEqual((await whole.simcc(x, y, o)).keypoints.data);
+    }
+    await expect(dec.simcc(makeSimcc('peaked', 1, 1, 700, 1), makeSimcc('peaked', 1, 1, 8, 2))).rejects.toThrow(/^x: one row of 700 bins/);
+    expect(dec.backend).toBe(expected);
+    dec.dispose();
+    whole.dispose();
+    await expect(dec.simcc(x, y)).rejects.toThrow(/disposed/);
   });
 
   it('a disposed decoder refuses to decode', async () => {
