@@ -22,6 +22,9 @@
  * a port of `cv2.getAffineTransform` (6×6 LU, `hal::LU64f`); UDP evaluates
  * mmpose's expressions in double, left to right, and rounds each entry to
  * float32 as its `np.float32` matrix does.
+ *
+ * Long file: the MSRA warp needs a port of OpenCV's getAffineTransform (6×6 LU)
+ * next to mmpose's float32 point construction; both are only used here.
  */
 import { checkFinite, checkOptions } from './ndarray.js';
 import { checkPair, invertAffineOpenCv, type Affine } from './affine.js';

@@ -3,6 +3,10 @@
  * into Unbiased Data Processing for Human Pose Estimation", CVPR 2020; parity
  * with mmpose 1.x `refine_keypoints_dark_udp` (`codecs/utils/refinement.py:132-163`),
  * float32-exact where mmpose rounds (../shared/oracle/codec-hard/FORMAT.md).
+ *
+ * Long file: the DARK-UDP evaluator, mmpose's flat-index quirks (fractional
+ * starts, the (−1, −1) read of the previous channel) and the whole-map float32
+ * fallback share one private state; split, they would export their internals.
  */
 import type { NdArray } from 'ndarray';
 import type { Plane } from '../core/types.js';

@@ -21,6 +21,10 @@
  * `${...}` placeholders are filled from small TypeScript generators so that
  * the 13-point blur of DARK can be written out without helper functions or
  * local arrays (neither is portable across all gpu.js backends).
+ *
+ * Long file: GPU.js kernel sources are strings; they share the argmax scan
+ * and the stencil text defined here, and are kept beside them so that one
+ * edit changes every kernel alike.
  */
 
 /** Thread → (map n, component c: 0 x, 1 y, 2 score) and the first-maximum scan of map n; defines n, c, base, best, bx, by. */

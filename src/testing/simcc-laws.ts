@@ -11,6 +11,9 @@
  * A SimCC decoder takes `x [N, K, Wx]` and `y [N, K, Wy]` (or `[K, ·]`) and
  * returns keypoints in input px (bin i ↔ input px i/splitRatio), an ndarray
  * `[..., K, 2]` or `{ keypoints, scores? }`.
+ *
+ * Long file: the seven SimCC laws share one sample generator, one readout of
+ * decoder results and one comparison; each law is a short function below.
  */
 import * as fc from 'fast-check';
 import { roundHalfEven } from '../core/round-half-even.js';
