@@ -9,7 +9,11 @@
  *   (Munkres, mmpose-exact; or greedy) → refinement → fill of missing joints
  *   from the tag maps, per image, in input px.
  * The steps live in `ae-candidates.ts`, `ae-grouping.ts`, `ae-refine.ts` and
- * `ae-fill.ts`. Unlike mmpose, decoding with UDP never modifies its input.
+ * `ae-fill.ts` (its index in `ae-fill-index.ts`, the tag check in
+ * `ae-tag-check.ts`). Unlike mmpose, decoding with UDP never modifies its input.
+ *
+ * Long file: one codec — its option checks, encode, and the decode driver
+ * (scratch reuse, per-image finish) share the validated option snapshot.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
@@ -25,7 +29,8 @@ import { createCandidates, findCandidates, type AeCandidates } from './ae-candid
 import { groupCandidates, type AeMatching } from './ae-grouping.js';
 import { refineInstances, udpLogMaps } from './ae-refine.js';
 import { fillMissing, type FillMaps } from './ae-fill.js';
-import { checkTagsFinite, createFillIndex, resetFillIndex, type FillIndex } from './ae-fill-index.js';
+import { createFillIndex, resetFillIndex, type FillIndex } from './ae-fill-index.js';
+import { checkTagsFinite } from './ae-tag-check.js';
 
 /** mmpose's COCO grouping order (head and torso first, then limbs), the default for K = 17. */
 export const COCO_KEYPOINT_ORDER: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6, 11, 12, 7, 8, 9, 10, 13, 14, 15, 16]);

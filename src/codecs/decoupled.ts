@@ -10,6 +10,9 @@
  * The reference's two random draws (`np.random.randint(−1, 2, (2,))` per
  * root and `random.sample`) are injectable (`rootJitter`, `sampleIndices`,
  * or a `random` source) so encoding is testable.
+ *
+ * Long file: one codec — encode (σ rule, root jitter, instance sampling) and
+ * decode share the validated option snapshot and the heatmap geometry.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';

@@ -7,6 +7,9 @@
  * `generate_displacement_heatmap`, `instance_property.py`).
  * Decode: root NMS peaks → keypoints = root + displacement, with optional
  * keypoint scores bilinearly sampled from keypoint heatmaps (`grid_sample`).
+ *
+ * Long file: one codec — encode (σ, diagonals, displacement targets) and
+ * decode (peaks, displacements, `grid_sample` scores) share its option snapshot.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';

@@ -7,6 +7,10 @@
  * Tie rule (torch.topk leaves the order of equal values unspecified): equal
  * values are returned in increasing flat index `y·W + x`; NaN ranks above
  * every number (as in torch).
+ *
+ * Long file: the top-k buffer, `topkPeaks` and the fused NMS peak search
+ * (generic and 8-pixel contiguous paths) share the ranking rule and must
+ * agree exactly on ties.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';

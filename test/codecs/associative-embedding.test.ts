@@ -220,6 +220,67 @@ describe('associative embedding codec', () => {
 });
 
 describe('fill of missing joints (indexed search ≡ mmpose’s full argmin)', () => {
+  it('law: UDP with an all-zero channel (NaN log maps: the blur rescales 0/0) fills that joint at (0, 0) with a NaN score, as numpy’s argmin', () => {
+    const s = bottomupScene({ persons: 3, size: 40, seed: 3, missing: 0 });
+    const hm = ndarray(Float32Array.from(s.heatmaps.data), s.heatmaps.shape);
+    hm.data.fill(0, 4 * 40 * 40, 5 * 40 * 40); // keypoint 4 never detected
+    const codec = createCodec({ type: 'associativeEmbedding', inputSize: [160, 160], heatmapSize: [40, 40], sigma: 2, udp: true });
+    const [r] = codec.decode(hm, s.tags);
+    expect(r.keypoints.shape[0]).toBeGreaterThan(0);
+    for (let n = 0; n < r.keypoints.shape[0]; n++) {
+      expect([r.keypoints.get(n, 4, 0), r.keypoints.get(n, 4, 1)]).toEqual([0, 0]);
+      expect(r.scores.get(n, 4)).toBeNaN();
+    }
+  });
+
+  it('law: the indexed search equals the brute-force argmin on odd-sized maps with scattered and clustered tags (L = 1 and 2, strided tags)', async () => {
+    const { fillMissing } = await import('../../src/codecs/ae-fill.js');
+    const { heatmapView } = await import('../../src/core/ndarray.js');
+    const f = Math.fround;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 9, max: 29 }), fc.integer({ min: 9, max: 29 }), fc.integer(), fc.boolean(), (L, H, W, seed, transposed) => {
+        let st = seed >>> 0;
+        const rnd = () => ((st = (Math.imul(st, 1664525) + 1013904223) >>> 0) / 4294967296);
+        const Kc = 2;
+        const flat = Float64Array.from({ length: L * Kc * H * W }, () => (rnd() < 0.7 ? -5 : Math.round(rnd() * 6) + 0.1 * (rnd() - 0.5)));
+        const tags = transposed
+          ? ndarray(Float64Array.from({ length: flat.length }, (_, i) => {
+              const c = Math.floor(i / (H * W));
+              const x = Math.floor((i % (H * W)) / H);
+              const y = i % H;
+              return flat[c * H * W + y * W + x];
+            }), [1, L * Kc, H, W], [L * Kc * H * W, H * W, 1, H])
+          : ndarray(flat, [1, L * Kc, H, W]);
+        const M = ndarray(Float32Array.from({ length: Kc * H * W }, () => (rnd() < 0.5 ? 0 : rnd())), [1, Kc, H, W]);
+        const kp = Float64Array.from([2, 3, 0, 0]);
+        const sc = Float64Array.from([0.9, 0]);
+        const tv = heatmapView('tags', tags);
+        const hv = heatmapView('heatmaps', M);
+        fillMissing(kp, sc, 1, tv, 0, Kc, L, { data: hv.data, offset: 0, sK: hv.sK, sH: hv.sH, sW: hv.sW });
+        const tag = Array.from({ length: L }, (_, l) => f(tags.get(0, l * Kc, 3, 2)));
+        let best = Infinity;
+        let bi = 0;
+        for (let y = 0; y < H; y++)
+          for (let x = 0; x < W; x++) {
+            let ss = 0;
+            for (let l = 0; l < L; l++) {
+              const d = f(tags.get(0, l * Kc + 1, y, x) - tag[l]);
+              ss = f(ss + f(d * d));
+            }
+            const e = L === 1 ? Math.abs(f(tags.get(0, 1, y, x) - tag[0])) : f(Math.sqrt(ss));
+            const r = Math.round(e) - (Math.round(e) - e === 0.5 && Math.round(e) % 2 !== 0 ? 1 : 0);
+            const c = f(r * 100 - M.get(0, 1, y, x));
+            if (c < best) {
+              best = c;
+              bi = y * W + x;
+            }
+          }
+        expect([kp[2], kp[3]]).toEqual([bi % W, Math.floor(bi / W)]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('law: equals the brute-force first argmin of float32(round(‖t − tag‖)·100 − M) on tie-heavy maps, L = 1 and 2, any M range', async () => {
     const { fillMissing } = await import('../../src/codecs/ae-fill.js');
     const { heatmapView } = await import('../../src/core/ndarray.js');
