@@ -19,6 +19,8 @@ export interface Accumulated {
   precision: Float64Array;
   recall: Float64Array;
   shape: { T: number; R: number; K: number; A: number; M: number };
+  /** Ascending indices of the categories with GT or results (`present`); every entry of the others is −1, so readers may skip them. */
+  active: Int32Array;
 }
 
 /** What one accumulation reads besides the per-category outcomes. */
@@ -74,9 +76,11 @@ export function accumulateWith(cats: CategoryEval[], spec: AccumulateSpec): Accu
   checkAllocation('gt.categories', T * R * K * A * M, 8);
   const precision = new Float64Array(T * R * K * A * M).fill(-1);
   const recall = new Float64Array(T * K * A * M).fill(-1);
+  const active: number[] = [];
   for (let k = 0; k < K; k++) {
     const c = cats[k];
     if (!c.present) continue;
+    active.push(k);
     const nd = c.scores.length;
     const outcome = spec.outcome?.[k] ?? c.outcome;
     const rc = new Float64Array(nd);
@@ -95,7 +99,7 @@ export function accumulateWith(cats: CategoryEval[], spec: AccumulateSpec): Accu
       }
     }
   }
-  return { precision, recall, shape: { T, R, K, A, M } };
+  return { precision, recall, shape: { T, R, K, A, M }, active: Int32Array.from(active) };
 }
 
 /** Plain pycocotools keypoint accumulation: 10 thresholds, 3 area ranges, one maxDets (already applied). */

@@ -181,6 +181,16 @@ function packAnnotation(where: string, a: Record<string, unknown>, K: number, co
 }
 
 /**
+ * Most evaluated categories (with `keypoints`, else all) a ground truth may
+ * have: every output of the evaluation is dense over categories
+ * (`precision [T, R, K_cat, A, M]`, 3030 float64 each), so the work and the
+ * result grow with the category count even where a category has no data.
+ * Keypoint datasets have 1 (COCO) to ~54 (AP-10K) categories; 16384 give a
+ * 400 MB precision table.
+ */
+export const MAX_COCO_CATEGORIES = 16384;
+
+/**
  * Validate a COCO keypoint ground truth and pack it.
  * @param gt parsed COCO JSON
  * @param K keypoints per instance (the length of the sigmas)
@@ -192,6 +202,7 @@ export function indexGroundTruth(gt: unknown, K: number): GtIndex {
   const categories = arrayField('gt', gt, 'categories');
   const { imgIds, imgIndex } = readImageIds(images);
   const { catIds, catIndex, allCatIds } = readCategories(categories);
+  if (catIds.length > MAX_COCO_CATEGORIES) throw new RangeError(`gt.categories must hold <= ${MAX_COCO_CATEGORIES} evaluated categories (the evaluation is dense over categories), got ${catIds.length}`);
   const n = annotations.length;
   const cols = gtColumns(n, K);
   const annIds = new Set<number>();

@@ -68,6 +68,8 @@ export function meanDefined(values: ArrayLike<number>): number {
  */
 export function summarize(acc: Accumulated, maxDet: number): { stats: number[]; lines: string[] } {
   const { T, R, K, A, M } = acc.shape;
+  // Only categories with data hold entries > −1; skipping the others keeps the kept values and their C order (sparse in categories).
+  const act = acc.active;
   const stats: number[] = [];
   const lines: string[] = [];
   for (const spec of KEYPOINT_STATS) {
@@ -77,9 +79,9 @@ export function summarize(acc: Accumulated, maxDet: number): { stats: number[]; 
     const vals: number[] = [];
     for (const t of ts) {
       if (spec.ap) {
-        for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) vals.push(acc.precision[(((t * R + r) * K + k) * A + a) * M]);
+        for (let r = 0; r < R; r++) for (const k of act) vals.push(acc.precision[(((t * R + r) * K + k) * A + a) * M]);
       } else {
-        for (let k = 0; k < K; k++) vals.push(acc.recall[((t * K + k) * A + a) * M]);
+        for (const k of act) vals.push(acc.recall[((t * K + k) * A + a) * M]);
       }
     }
     const mean = meanDefined(vals);

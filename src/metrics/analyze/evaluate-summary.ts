@@ -31,9 +31,9 @@ function summarizeOne(acc: Accumulated, p: AnalyzeParams, q: Query): { value: nu
   const vals: number[] = [];
   for (const t of ts) {
     if (q.ap) {
-      for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) for (const a of as) for (const m of ms) vals.push(acc.precision[(((t * R + r) * K + k) * A + a) * M + m]);
+      for (let r = 0; r < R; r++) for (const k of acc.active) for (const a of as) for (const m of ms) vals.push(acc.precision[(((t * R + r) * K + k) * A + a) * M + m]);
     } else {
-      for (let k = 0; k < K; k++) for (const a of as) for (const m of ms) vals.push(acc.recall[((t * K + k) * A + a) * M + m]);
+      for (const k of acc.active) for (const a of as) for (const m of ms) vals.push(acc.recall[((t * K + k) * A + a) * M + m]);
     }
   }
   void T;

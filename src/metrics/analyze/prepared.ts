@@ -107,11 +107,16 @@ function boxes(dt: DtIndex, K: number): Float64Array {
 }
 
 /** Validate and pack the inputs (everything `cocoKeypointEval` rejects is rejected here too). */
+/** Most evaluated categories {@link prepare} accepts (coco-analyze diagnoses one category, person; 256 take seconds). */
+const MAX_ANALYZE_CATEGORIES = 256;
+
 export function prepare(gt: CocoDataset, results: CocoKeypointResult[], sigmas: ArrayLike<number> | undefined, flipPairs: unknown): Prepared {
   const K = keypointCount(gt, sigmas);
   const { vars, sigma } = sigmasOf(sigmas, K);
   const inv = flipIndex(flipPairs, K);
   const g = indexGroundTruth(gt, K);
+  // Every pass and PR curve of the analysis is dense over categories (R·K_cat values per curve, ~25 passes): bound them before any work.
+  if (g.catIds.length > MAX_ANALYZE_CATEGORIES) throw new RangeError(`gt.categories must hold <= ${MAX_ANALYZE_CATEGORIES} evaluated categories for analyzeCocoKeypoints (its curves are dense over categories), got ${g.catIds.length}`);
   const d = indexResults(results, g);
   const ksVars = sigma.map((s) => (s * 2) ** 2);
   const dtId = Float64Array.from(d.src, (s) => s + 1);

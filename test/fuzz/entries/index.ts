@@ -109,6 +109,4 @@ export const INSTANCES: Record<string, (m: { api: Record<string, any> }) => obje
  */
 export const KNOWN_FAILURES: Record<string, string> = {
   "createCodec(associativeEmbedding)": "bottom-up helper (src/codecs/associative-embedding.ts): sigma 1e308 and tagThreshold < 0 accepted",
-  "cocoKeypointEval": "analyze helper (src/metrics/coco-*.ts): a 1-image GT with 40,000 categories runs > 4 s (work grows with images x categories; needs a bound before evaluating)",
-  "analyzeCocoKeypoints": "analyze helper: as cocoKeypointEval, 40,000 categories > 4 s",
 };

@@ -131,4 +131,29 @@ describe('COCO evaluator memory (issue 12)', () => {
     expect(() => cocoKeypointEval(g, [])).toThrow(RangeError);
     expect(() => cocoKeypointEval(g, [])).toThrow(/gt\.categories/);
   });
+  it('a 1-image GT with 40,000 keypoint categories: RangeError naming gt.categories (eval and analysis are dense over categories)', () => {
+    const kp = new Array(51).fill(1);
+    const g: CocoDataset = {
+      images: [{ id: 1, width: 640, height: 480 }],
+      annotations: [{ id: 1, image_id: 1, category_id: 1, keypoints: kp, num_keypoints: 17, area: 100, bbox: [0, 0, 10, 10] }],
+      categories: Array.from({ length: 40000 }, (_, i) => ({ id: i + 1, keypoints: [] })),
+    };
+    const dt = [{ image_id: 1, category_id: 1, keypoints: kp, score: 1 }];
+    for (const call of [() => cocoKeypointEval(g, dt), () => analyzeCocoKeypoints(g, dt)]) {
+      expect(call).toThrow(RangeError);
+      expect(call).toThrow(/^gt\.categories must hold <= \d+ evaluated categories/);
+    }
+  });
+  it('categories without data are skipped: 300 empty categories change no stat, and the analysis refuses more than 256', () => {
+    const kp = Array.from({ length: 17 }, (_, k) => [10 + 3 * k, 10 + 2 * k, 2]).flat();
+    const one: CocoDataset = {
+      images: [{ id: 1, width: 640, height: 480 }],
+      annotations: [{ id: 1, image_id: 1, category_id: 1, keypoints: kp, num_keypoints: 17, area: 5000, bbox: [10, 10, 80, 80] }],
+      categories: [{ id: 1, keypoints: [] }],
+    };
+    const many: CocoDataset = { ...one, categories: Array.from({ length: 300 }, (_, i) => ({ id: i + 1, keypoints: [] })) };
+    const dt = [{ image_id: 1, category_id: 1, keypoints: kp.map((v, i) => (i % 3 === 2 ? v : v + 1)), score: 0.9 }];
+    expect(cocoKeypointEval(many, dt).stats).toEqual(cocoKeypointEval(one, dt).stats);
+    expect(() => analyzeCocoKeypoints(many, dt)).toThrow(/^gt\.categories must hold <= 256/);
+  });
 });
