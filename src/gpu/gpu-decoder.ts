@@ -138,7 +138,7 @@ export async function createGpuDecoder(options?: GpuDecoderOptions): Promise<Gpu
 
   const gpu = await openGpuJs(mode);
   const runner = createKernelRunner(gpu, mode, KERNEL_CLASS[mode], settings.strict);
-  const simccRunner = createSimccRunner(gpu, mode, KERNEL_CLASS[mode], settings.strict);
+  const simccRunner = createSimccRunner(runner);
   let disposed = false;
   const ctx: BatchContext = {
     runner,
@@ -163,7 +163,6 @@ export async function createGpuDecoder(options?: GpuDecoderOptions): Promise<Gpu
       if (disposed) return;
       disposed = true;
       runner.clear();
-      simccRunner.clear();
       void Promise.resolve(gpu.destroy()).catch(() => undefined);
     },
   };

@@ -1,7 +1,8 @@
 /**
- * Runs planned kernels on one gpu.js instance: an LRU cache of compiled
- * kernels keyed by plan and map size, and the check of which kernel class
- * really ran (gpu.js falls back silently; `strict` turns that into an error).
+ * Runs GPU.js kernels on one gpu.js instance: an LRU cache of compiled
+ * kernels keyed by plan and size, and the check of which kernel class really
+ * ran (gpu.js falls back silently; `strict` turns that into an error). Every
+ * kernel family (heatmap decoders, SimCC, NMS) runs through {@link KernelRunner.runKernel}.
  */
 import { kernelClassOf, kernelResult, type GpuJsInstance, type GpuJsKernel, type GpuJsMode } from './gpujs-backend.js';
 import type { KernelPlan } from './kernel-plan.js';
@@ -9,11 +10,21 @@ import type { KernelPlan } from './kernel-plan.js';
 /** Compiled kernels kept per decoder; the least recently used is destroyed beyond this. */
 const CACHE_LIMIT = 32;
 
+/** One compiled kernel: its cache key, source, flat output length and constants. */
+export interface KernelSpec {
+  key: string;
+  source: string;
+  output: number;
+  constants: Record<string, number>;
+}
+
 /** A kernel runner bound to one gpu.js instance. */
 export interface KernelRunner {
   /** The kernel class that ran last (the expected one until a kernel ran). */
   readonly backend: string;
-  /** Run `plan` on `N` maps of `H × W` with `args`; returns the `3N` outputs (x…, y…, score…). */
+  /** Compile (or reuse) `spec` and run it on `args`; returns its `spec.output` float32 values. */
+  runKernel(spec: KernelSpec, args: unknown[]): Promise<Float32Array>;
+  /** Run a heatmap-decoder `plan` on `N` maps of `H × W`; returns the `3N` outputs (x…, y…, score…). */
   run(plan: KernelPlan, N: number, H: number, W: number, args: unknown[]): Promise<Float32Array>;
   /** Destroy every cached kernel. */
   clear(): void;
@@ -24,15 +35,14 @@ export function createKernelRunner(gpu: GpuJsInstance, mode: GpuJsMode, expected
   const cache = new Map<string, GpuJsKernel>();
   let backend = expected;
 
-  const kernelFor = (plan: KernelPlan, N: number, H: number, W: number): GpuJsKernel => {
-    const key = `${plan.key}|${N}|${H}|${W}`;
-    let k = cache.get(key);
+  const kernelFor = (spec: KernelSpec): GpuJsKernel => {
+    let k = cache.get(spec.key);
     if (k) {
-      cache.delete(key); // re-insert: the Map's order is the LRU order
+      cache.delete(spec.key); // re-insert: the Map's order is the LRU order
     } else {
-      k = gpu.createKernel(plan.source, {
-        output: [3 * N],
-        constants: { N, H, W, HW: H * W, ...plan.constants },
+      k = gpu.createKernel(spec.source, {
+        output: [spec.output],
+        constants: spec.constants,
         precision: 'single',
         tactic: 'precision',
         pipeline: false,
@@ -44,25 +54,29 @@ export function createKernelRunner(gpu: GpuJsInstance, mode: GpuJsMode, expected
         old.destroy?.();
       }
     }
-    cache.set(key, k);
+    cache.set(spec.key, k);
     return k;
+  };
+
+  const runKernel = async (spec: KernelSpec, args: unknown[]): Promise<Float32Array> => {
+    const k = kernelFor(spec);
+    const out = await kernelResult(k(...args));
+    const ran = kernelClassOf(k);
+    if (ran !== expected && strict) {
+      const why = k.kernel?.fallbackReason ? `: ${k.kernel.fallbackReason}` : '';
+      throw new Error(`posecodec/gpu: mode '${mode}' asked for ${expected} but gpu.js ran ${ran}${why} (strict)`);
+    }
+    backend = ran;
+    return out;
   };
 
   return {
     get backend() {
       return backend;
     },
-    async run(plan, N, H, W, args) {
-      const k = kernelFor(plan, N, H, W);
-      const out = await kernelResult(k(...args));
-      const ran = kernelClassOf(k);
-      if (ran !== expected && strict) {
-        const why = k.kernel?.fallbackReason ? `: ${k.kernel.fallbackReason}` : '';
-        throw new Error(`posecodec/gpu: mode '${mode}' asked for ${expected} but gpu.js ran ${ran}${why} (strict)`);
-      }
-      backend = ran;
-      return out;
-    },
+    runKernel,
+    run: (plan, N, H, W, args) =>
+      runKernel({ key: `${plan.key}|${N}|${H}|${W}`, source: plan.source, output: 3 * N, constants: { N, H, W, HW: H * W, ...plan.constants } }, args),
     clear() {
       for (const k of cache.values()) k.destroy?.();
       cache.clear();
