@@ -19,7 +19,7 @@ targets, interior and border keypoints), flip-test bias, oracle OKS-AP, CPU and
 GPU.js decoder speed against a summing loop, COCO-eval timing and the per-area
 benchmarks. Tables on stdout, progress on stderr.
 
-  --quick            smaller samples and batches (a smoke run of about 15-30 s)
+  --quick            smaller samples and batches (a smoke run; the report prints its own time)
   --no-gpu           skip the GPU.js speed section
   --out DIR          also write results.json, results.md and SVG plots to DIR
   --seed N           sampling seed, an integer (default 20240607)
