@@ -40,7 +40,7 @@ function packageVersion(): string {
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined) {
-    process.stderr.write(HELP + '\n');
+    process.stderr.write("posecodec: no command given (decode, coco-eval, coco-analyze, bench); 'posecodec --help' lists them\n");
     return 2;
   }
   if (cmd === '-h' || cmd === '--help' || (cmd === 'help' && rest.length === 0)) {
