@@ -7,7 +7,7 @@ import os from 'node:os';
 import type { TimingSummary } from '../util/timing.js';
 import { renderMarkdown, fmt } from '../report/table.js';
 import { bottomupScene, sprScene } from './scene.js';
-import { aeSteps } from './steps.js';
+import { aeSteps, warmUp } from './steps.js';
 import { ms, timeRounds } from './timing.js';
 
 /** mmpose 759b39c reference timings (ms) on this machine kind: torch 1.13, one thread, 128×128, K = 17, top-30. */
@@ -22,6 +22,7 @@ export function referenceSections(runs: number, rounds: number): string[] {
   const ae5 = aeSteps(bottomupScene({ persons: 5, size: 128, seed: 5 }), runs, rounds);
   const ae20 = aeSteps(bottomupScene({ persons: 20, size: 128, seed: 20 }), runs, rounds);
   const spr = sprScene(128, 8, 8);
+  warmUp(() => spr.codec.decode(spr.heatmaps, spr.displacements), 200);
   const spr8 = timeRounds(() => spr.codec.decode(spr.heatmaps, spr.displacements), runs, rounds);
   const sprN = spr.codec.decode(spr.heatmaps, spr.displacements).rootScores.shape[0];
   const row = (name: string, ref: number, t: ReturnType<typeof timeRounds>, target: number): string[] => {

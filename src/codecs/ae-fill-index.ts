@@ -25,8 +25,8 @@ export interface FillIndex {
   nChunks: number;
   nBlocks: number;
   /**
-   * `[K·nChunks]` min / max of tag component 0 over the chunk, and the gap
-   * around the chunk's midpoint: `tA` = the largest value ≤ (min + max)/2,
+   * `[K·nChunks]` min / max of tag component 0 over the chunk, and (once
+   * {@link chunkGap} ran) the gap around the chunk's midpoint: `tA` = the largest value ≤ (min + max)/2,
    * `tB` = the smallest value above it (all actual pixel values), so every tag
    * lies in [tMin, tA] ∪ [tB, tMax] (a chunk straddling a person's edge holds
    * two clusters).
@@ -35,6 +35,8 @@ export interface FillIndex {
   tMax: Float64Array;
   tA: Float64Array;
   tB: Float64Array;
+  /** `[K·nChunks]` 1 once the chunk's gap (`tA`, `tB`) was computed (lazily, at the chunk's first scan). */
+  gapReady: Uint8Array;
   /** `[K·nChunks]` an upper bound of M over the chunk. */
   mMax: Float64Array;
   /** `[K·nBlocks]` the same over blocks. */
@@ -60,6 +62,7 @@ export function createFillIndex(K: number, H: number, W: number): FillIndex {
     tMax: new Float64Array(K * nChunks),
     tA: new Float64Array(K * nChunks),
     tB: new Float64Array(K * nChunks),
+    gapReady: new Uint8Array(K * nChunks),
     mMax: new Float64Array(K * nChunks),
     bMin: new Float64Array(K * nBlocks),
     bMax: new Float64Array(K * nBlocks),
@@ -74,6 +77,7 @@ export function createFillIndex(K: number, H: number, W: number): FillIndex {
 export function resetFillIndex(ix: FillIndex): void {
   ix.ready.fill(0);
   ix.firstNaN.fill(-1);
+  ix.gapReady.fill(0);
 }
 
 /** The maps the fill scores against, as one strided `[K, H, W]` view: the heatmaps of the image, or the UDP log maps. */
@@ -94,11 +98,8 @@ export function ensureChannel(ix: FillIndex, k: number, tv: HeatmapView, t0: num
   const r = ix.ready[k];
   if ((r & 4) !== 0) return;
   if ((r & 1) === 0) {
-    if (tv.sW === 1 && tv.sH === tv.W) boundsContiguous(tv.data, t0, ix.n, ix.tMin, ix.tMax, ix.tA, ix.tB, k * ix.nChunks);
-    else {
-      chunkBounds(tv.data, t0, tv.sH, tv.sW, tv.H, tv.W, ix.tMin, ix.tMax, k * ix.nChunks);
-      chunkGaps(tv, t0, ix, k * ix.nChunks);
-    }
+    if (tv.sW === 1 && tv.sH === tv.W) boundsContiguous(tv.data, t0, ix.n, ix.tMin, ix.tMax, k * ix.nChunks);
+    else chunkBounds(tv.data, t0, tv.sH, tv.sW, tv.H, tv.W, ix.tMin, ix.tMax, k * ix.nChunks);
   }
   if ((r & 2) === 0) ix.firstNaN[k] = chunkBounds(maps.data, mb, maps.sH, maps.sW, tv.H, tv.W, undefined, ix.mMax, k * ix.nChunks);
   const c0 = k * ix.nChunks;
@@ -150,30 +151,43 @@ function chunkBounds(d: ArrayLike<number>, base: number, sH: number, sW: number,
   return nan;
 }
 
-/** The gap of every chunk (`tA`, `tB` of {@link FillIndex}), from its min and max; one more pass over the plane. */
-function chunkGaps(tv: HeatmapView, t0: number, ix: FillIndex, o: number): void {
-  const { H, W, sH, sW, data: d } = tv;
-  const { tMin, tMax, tA, tB } = ix;
-  for (let c = 0; c < ix.nChunks; c++) {
-    tA[o + c] = tMin[o + c];
-    tB[o + c] = tMax[o + c];
-  }
-  let i = 0;
-  for (let y = 0; y < H; y++) {
-    const row = t0 + y * sH;
-    for (let x = 0; x < W; x++, i++) {
-      const v = d[row + x * sW];
-      const c = o + (i >> 3);
-      const mid = 0.5 * tMin[c] + 0.5 * tMax[c];
-      if (v <= mid) {
-        if (v > tA[c]) tA[c] = v;
-      } else if (v < tB[c]) tB[c] = v;
+/**
+ * The gap of chunk c of channel k (`tA`, `tB` of {@link FillIndex}) from its
+ * pixels and its min and max; tag component 0 of the channel starts at `t0`
+ * of `td` (strides `sH`, `sW`). Computed once per chunk and image, at its first scan. O(8).
+ */
+export function chunkGap(ix: FillIndex, k: number, c: number, td: ArrayLike<number>, t0: number, sH: number, sW: number): void {
+  const o = k * ix.nChunks + c;
+  const lo = ix.tMin[o];
+  const hi = ix.tMax[o];
+  const mid = 0.5 * lo + 0.5 * hi;
+  let ga = lo;
+  let gb = hi;
+  const W = ix.W;
+  const i0 = c * FILL_CHUNK;
+  const i1 = Math.min(ix.n, i0 + FILL_CHUNK);
+  let y = (i0 / W) | 0;
+  let x = i0 - y * W;
+  for (let i = i0; i < i1; i++) {
+    const v = td[t0 + y * sH + x * sW];
+    if (v <= mid) ga = v > ga ? v : ga;
+    else gb = v < gb ? v : gb;
+    if (++x === W) {
+      x = 0;
+      y++;
     }
   }
+  ix.tA[o] = lo === hi ? hi : ga;
+  ix.tB[o] = gb;
+  ix.gapReady[o] = 1;
 }
 
-/** Chunk min/max of a contiguous plane of finite values (8 pixels per step, branch-light). */
-function boundsContiguous(d: ArrayLike<number>, base: number, n: number, mn: Float64Array, mx: Float64Array, ga_: Float64Array, gb_: Float64Array, o: number): void {
+/**
+ * Chunk min/max of a contiguous plane (8 pixels per step, branch-free
+ * selects); returns false when some value may be non-finite (`Σ v·0 ≠ 0`).
+ */
+export function boundsContiguous(d: ArrayLike<number>, base: number, n: number, mn: Float64Array, mx: Float64Array, o: number): boolean {
+  let acc = 0;
   let i = 0;
   let c = o;
   for (; i + 8 <= n; i += 8, c++) {
@@ -186,6 +200,7 @@ function boundsContiguous(d: ArrayLike<number>, base: number, n: number, mn: Flo
     const v5 = d[p + 5];
     const v6 = d[p + 6];
     const v7 = d[p + 7];
+    acc += (v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7) * 0;
     const a01 = v0 < v1 ? v0 : v1;
     const b01 = v0 < v1 ? v1 : v0;
     const a23 = v2 < v3 ? v2 : v3;
@@ -198,35 +213,20 @@ function boundsContiguous(d: ArrayLike<number>, base: number, n: number, mn: Flo
     const a1 = a45 < a67 ? a45 : a67;
     const b0 = b01 > b23 ? b01 : b23;
     const b1 = b45 > b67 ? b45 : b67;
-    const lo = a0 < a1 ? a0 : a1;
-    const hi = b0 > b1 ? b0 : b1;
-    mn[c] = lo;
-    mx[c] = hi;
-    const mid = 0.5 * lo + 0.5 * hi;
-    let ga = lo;
-    let gb = hi;
-    if (v0 <= mid) ga = v0 > ga ? v0 : ga; else gb = v0 < gb ? v0 : gb;
-    if (v1 <= mid) ga = v1 > ga ? v1 : ga; else gb = v1 < gb ? v1 : gb;
-    if (v2 <= mid) ga = v2 > ga ? v2 : ga; else gb = v2 < gb ? v2 : gb;
-    if (v3 <= mid) ga = v3 > ga ? v3 : ga; else gb = v3 < gb ? v3 : gb;
-    if (v4 <= mid) ga = v4 > ga ? v4 : ga; else gb = v4 < gb ? v4 : gb;
-    if (v5 <= mid) ga = v5 > ga ? v5 : ga; else gb = v5 < gb ? v5 : gb;
-    if (v6 <= mid) ga = v6 > ga ? v6 : ga; else gb = v6 < gb ? v6 : gb;
-    if (v7 <= mid) ga = v7 > ga ? v7 : ga; else gb = v7 < gb ? v7 : gb;
-    ga_[c] = ga;
-    gb_[c] = gb;
+    mn[c] = a0 < a1 ? a0 : a1;
+    mx[c] = b0 > b1 ? b0 : b1;
   }
   if (i < n) {
     let lo = Infinity;
     let hi = -Infinity;
     for (; i < n; i++) {
       const v = d[base + i];
+      acc += v * 0;
       lo = v < lo ? v : lo;
       hi = v > hi ? v : hi;
     }
     mn[c] = lo;
     mx[c] = hi;
-    ga_[c] = hi; // a tail chunk keeps its hull (no gap: [lo, hi] ∪ [hi, hi])
-    gb_[c] = hi;
   }
+  return acc === 0;
 }

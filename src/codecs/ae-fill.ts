@@ -5,7 +5,7 @@
  */
 import type { HeatmapView } from '../core/ndarray.js';
 import { roundHalfEven } from '../core/round-half-even.js';
-import { FILL_BLOCK, FILL_CHUNK, createFillIndex, ensureChannel, type FillIndex, type FillMaps } from './ae-fill-index.js';
+import { FILL_BLOCK, FILL_CHUNK, chunkGap, createFillIndex, ensureChannel, type FillIndex, type FillMaps } from './ae-fill-index.js';
 
 export type { FillMaps } from './ae-fill-index.js';
 
@@ -114,8 +114,18 @@ function scanBlock(s: SearchState, j: number, td: ArrayLike<number>, t0: number,
   const g = tag[0];
   const end = Math.min(nChunks, (j + 1) * FILL_BLOCK);
   for (let c = j * FILL_BLOCK; c < end; c++) {
-    const v = costBound2(g, L, tMin[c0 + c], tA[c0 + c], tB[c0 + c], tMax[c0 + c], mMax[c0 + c]);
-    if (v < s.best || (v === s.best && c * FILL_CHUNK < s.bi)) scanChunk(s, c, td, t0, sH, sW, L, sKl, tag, maps, mb, ix.W, ix.n);
+    const lo = tMin[c0 + c];
+    const hi = tMax[c0 + c];
+    const mx = mMax[c0 + c];
+    const v = costBound(g, L, lo, hi, mx);
+    if (!(v < s.best || (v === s.best && c * FILL_CHUNK < s.bi))) continue;
+    if (hi - lo >= 1) {
+      // a wide chunk may hold two clusters (a person's edge): bound it by its gap too
+      if (ix.gapReady[c0 + c] === 0) chunkGap(ix, k, c, td, t0, sH, sW);
+      const v2 = costBound2(g, L, lo, tA[c0 + c], tB[c0 + c], hi, mx);
+      if (!(v2 < s.best || (v2 === s.best && c * FILL_CHUNK < s.bi))) continue;
+    }
+    scanChunk(s, c, td, t0, sH, sW, L, sKl, tag, maps, mb, ix.W, ix.n);
   }
 }
 

@@ -4,23 +4,30 @@
  * RangeError naming `tags`, before any work on the image).
  */
 import type { HeatmapView } from '../core/ndarray.js';
+import { boundsContiguous, type FillIndex } from './ae-fill-index.js';
 
 /**
  * Check that image b's tags (all L·K channels) are finite — RangeError
  * `${name} must be finite, got NaN at [b, c, y, x]` for the first bad value in
  * C order. C-contiguous planes take a branch-free path (`Σ t·0` is 0 only for
- * finite values, four accumulators). Cost: one pass over the image's tags.
+ * finite values, four accumulators). With `index`, the chunk min/max of tag
+ * component 0 (channels 0…K−1, contiguous planes) are recorded in the same
+ * pass (the fill index's tag bounds; K = `index.K`). Cost: one pass over the
+ * image's tags.
  */
-export function checkTagsFinite(name: string, tv: HeatmapView, b: number): void {
+export function checkTagsFinite(name: string, tv: HeatmapView, b: number, index?: FillIndex): void {
   const { H, W, sH, sW, data } = tv;
   const contiguous = sW === 1 && sH === W;
   for (let ch = 0; ch < tv.K; ch++) {
     const base = tv.offset + b * tv.sB + ch * tv.sK;
-    const ok = contiguous ? finiteContiguous(data, base, H * W) : finiteStrided(data, base, sH, sW, H, W);
+    let ok: boolean;
+    if (index && contiguous && ch < index.K) {
+      ok = boundsContiguous(data, base, H * W, index.tMin, index.tMax, ch * index.nChunks);
+      index.ready[ch] |= 1;
+    } else ok = contiguous ? finiteContiguous(data, base, H * W) : finiteStrided(data, base, sH, sW, H, W);
     if (!ok) locateNonFinite(name, data, base, sH, sW, H, W, b, ch);
   }
 }
-
 
 /** True when every value of a contiguous plane is finite (four branch-free accumulators; false may be a false alarm on float64 overflow). */
 function finiteContiguous(d: ArrayLike<number>, base: number, n: number): boolean {

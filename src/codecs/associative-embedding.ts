@@ -201,7 +201,7 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
     const out: AePoses[] = [];
     for (let b = 0; b < hv.B; b++) {
       resetFillIndex(s.index);
-      checkTagsFinite('tags', tv, b); // RangeError naming tags for NaN / ±∞
+      checkTagsFinite('tags', tv, b, s.index); // RangeError naming tags for NaN / ±∞; records the fill index's tag bounds
       findCandidates(hv, tv, b, nmsKernel, keypointThreshold, s.buf, s.cand, udp ? undefined : s.index);
       const groups = groupCandidates(s.cand, kOrder, tagThreshold, matching);
       out.push(finishImage(hv, tv, b, L, groups.slice(0, Math.min(groups.length, maxInstances)).map((g) => g.joints), s.index));
