@@ -143,7 +143,8 @@ export function createAssociativeEmbeddingCodec(options: AssociativeEmbeddingCod
   const gaussianKernel = checkOddKernel('options.gaussianKernel', o.gaussianKernel, 3);
   cvGaussianKernel(gaussianKernel, 0, 'options.gaussianKernel');
   const keypointThreshold = o.keypointThreshold === undefined ? 0.1 : checkFinite('options.keypointThreshold', o.keypointThreshold);
-  const tagThreshold = o.tagThreshold === undefined ? 1 : checkFinite('options.tagThreshold', o.tagThreshold);
+  // A negative distance threshold would match nothing (every candidate its own person): a caller bug.
+  const tagThreshold = o.tagThreshold === undefined ? 1 : checkFinite('options.tagThreshold', o.tagThreshold, { min: 0 });
   const topk = o.topk === undefined ? Math.min(30, W * H) : checkPositiveInt('options.topk', o.topk);
   if (topk > W * H) throw new RangeError(`options.topk must be <= H·W = ${W * H}, got ${topk}`);
   if (topk > MAX_AE_TOPK) throw new RangeError(`options.topk must be <= ${MAX_AE_TOPK} (bounded grouping time), got ${topk}`);
