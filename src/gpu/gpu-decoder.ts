@@ -26,8 +26,12 @@ import type { DecodeSimccOptions, SimccDecodeResult } from '../decode/simcc-type
 import { cpuDecodeSimcc } from './cpu-decode.js';
 import { createSimccRunner } from './simcc-runner.js';
 import { simccBatchDecode } from './simcc-batch.js';
+import { heatmapNms as cpuHeatmapNms } from '../decode/heatmap-nms.js';
+import type { TopkPeaksResult } from '../decode/bottomup-types.js';
+import { gpuHeatmapNms, nmsTopkPeaks, type GpuTopkPeaksOptions } from './nms-batch.js';
 
 export type { GpuMode } from './gpujs-backend.js';
+export type { GpuTopkPeaksOptions } from './nms-batch.js';
 
 export interface GpuDecoderOptions {
   /** Backend (default `'auto'`): a real GPU via WebGPU/WebGL2, else the plain CPU decoders. */
@@ -69,6 +73,26 @@ export interface GpuDecoder {
    * as do calls holding NaN/±∞ logits (same errors and values as the CPU).
    */
   simcc(x: NdArray, y: NdArray, options?: DecodeSimccOptions): Promise<SimccDecodeResult>;
+  /**
+   * `heatmapNms(heatmaps, kernelSize)` (mmpose `batch_heatmap_nms`) bit for
+   * bit: fresh Float32Array heatmaps of the same shape, each pixel `h` where
+   * it equals the maximum of its `k × k` window clipped to the map (ties
+   * kept), else `h · 0` (**−0 for negatives**). The GPU computes a keep mask
+   * per pixel (O(k²) per pixel, k clipped to the map) and the CPU writes the
+   * values; maps holding NaN/±∞, float64 values float32 cannot represent, or
+   * float32 subnormals run `heatmapNms` on the CPU. Same errors as
+   * `heatmapNms` (`kernelSize` odd, 1…1025, default 5).
+   */
+  heatmapNms(heatmaps: NdArray, kernelSize?: number): Promise<NdArray<Float32Array>>;
+  /**
+   * NMS peaks: `topkPeaks(heatmapNms(heatmaps, options.nmsKernel ?? 5), k, { tags })`
+   * exactly — NMS as {@link GpuDecoder.heatmapNms}, then the CPU's exact
+   * selection (descending, lower flat index `y·W + x` first among equal
+   * values, NaN first): values `[B, K, k]`, integer locations `[B, K, k, 2]`
+   * (x, y heatmap px), tags `[B, K, k, L]` with `options.tags`. Every
+   * argument is checked first, with `topkPeaks`' errors (`1 ≤ k ≤ H·W`).
+   */
+  topkPeaks(heatmaps: NdArray, k: number, options?: GpuTopkPeaksOptions): Promise<TopkPeaksResult>;
   /** Release every kernel and the gpu.js instance; later calls throw. */
   dispose(): void;
 }
@@ -108,6 +132,14 @@ function createJsDecoder(): GpuDecoder {
     simcc: async (x: NdArray, y: NdArray, o?: DecodeSimccOptions) => {
       if (disposed) throw new Error('posecodec/gpu: this decoder was disposed');
       return cpuDecodeSimcc(x, y, o);
+    },
+    heatmapNms: async (h: NdArray, kernelSize?: number) => {
+      if (disposed) throw new Error('posecodec/gpu: this decoder was disposed');
+      return cpuHeatmapNms(h, kernelSize);
+    },
+    topkPeaks: async (h: NdArray, k: number, o?: GpuTopkPeaksOptions) => {
+      if (disposed) throw new Error('posecodec/gpu: this decoder was disposed');
+      return nmsTopkPeaks(async (m, ks) => cpuHeatmapNms(m, ks), h, k, o);
     },
     dispose() {
       disposed = true;
@@ -159,6 +191,11 @@ export async function createGpuDecoder(options?: GpuDecoderOptions): Promise<Gpu
     dark: (h, o?: DarkOptions) => batchDecode(ctx, 'dark', h, o),
     softArgmax: (h, o?: SoftArgmaxOptions) => batchDecode(ctx, 'softArgmax', h, o),
     simcc: (x: NdArray, y: NdArray, o?: DecodeSimccOptions) => simccBatchDecode({ ...ctx, runner: simccRunner }, x, y, o),
+    heatmapNms: (h: NdArray, kernelSize?: number) => gpuHeatmapNms(ctx, h, kernelSize),
+    topkPeaks: async (h: NdArray, k: number, o?: GpuTopkPeaksOptions) => {
+      ctx.alive();
+      return nmsTopkPeaks((m, ks) => gpuHeatmapNms(ctx, m, ks), h, k, o);
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

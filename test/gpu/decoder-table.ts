@@ -27,6 +27,7 @@ import { blurAtPoint } from '../../src/core/convolve.js';
 import { loadOracleCases } from '../helpers/oracle.js';
 import { nhwcView } from '../helpers/maps.js';
 import { simccRows, type SimccTableDecoder } from './simcc-table.js';
+import { nmsRows, type NmsTableDecoder } from './nms-table.js';
 
 /** What the table needs from a decoder. */
 export interface TableDecoder {
@@ -427,6 +428,7 @@ export function decoderTable(title: string, make: () => Promise<TableDecoder & {
 
     // SimCC rows (test/gpu/simcc-table.ts): decoders without `simcc` are skipped by the caller's table only.
     simccRows(async () => (await get()) as unknown as SimccTableDecoder, checkBackend, numRuns);
+    nmsRows(async () => (await get()) as unknown as NmsTableDecoder, checkBackend, numRuns); // NMS rows: test/gpu/nms-table.ts
 
     it('compared at least the stated number of maps per decoder (MIN_COMPARED)', () => {
       for (const kind of KINDS) expect(stats.get(kind)?.compared ?? 0, kind).toBeGreaterThanOrEqual(MIN_COMPARED[kind]);
