@@ -85,7 +85,8 @@ export interface GpuDecoder {
    */
   heatmapNms(heatmaps: NdArray, kernelSize?: number): Promise<NdArray<Float32Array>>;
   /**
-   * NMS peaks: `topkPeaks(heatmapNms(heatmaps, options.nmsKernel ?? 5), k, { tags })`
+   * `topkPeaks(heatmaps, k, { tags })`; with `options.nmsKernel`, of the NMS peaks:
+   * `topkPeaks(heatmapNms(heatmaps, nmsKernel), k, { tags })`, NMS on the device
    * exactly — NMS as {@link GpuDecoder.heatmapNms}, then the CPU's exact
    * selection (descending, lower flat index `y·W + x` first among equal
    * values, NaN first): values `[B, K, k]`, integer locations `[B, K, k, 2]`

@@ -4,7 +4,7 @@
  * point loads gpu.js / webgpu / gl; the rest of posecodec never does.
  */
 export { createGpuDecoder } from './gpu-decoder.js';
-export type { GpuDecoder, GpuDecoderOptions, GpuMode } from './gpu-decoder.js';
+export type { GpuDecoder, GpuDecoderOptions, GpuMode, GpuTopkPeaksOptions } from './gpu-decoder.js';
 export { installNodeWebGPU, isSoftwareAdapter } from './node-webgpu.js';
 export type { NodeWebGPUInfo, InstallNodeWebGPUOptions } from './node-webgpu.js';
 export { KERNEL_CLASS, PLAIN_JS_BACKEND } from './gpujs-backend.js';

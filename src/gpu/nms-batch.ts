@@ -24,7 +24,7 @@ import { NMS_KEEP_SOURCE } from './nms-kernels.js';
 
 /** Options of `GpuDecoder.topkPeaks`: those of `topkPeaks` plus the NMS window. */
 export interface GpuTopkPeaksOptions extends TopkPeaksOptions {
-  /** Odd NMS window size, 1 ≤ k ≤ 1025 (default 5, mmpose's `decode_nms_kernel`); 1 keeps every pixel. */
+  /** Odd NMS window size, 1 ≤ k ≤ 1025 (mmpose's `decode_nms_kernel` is 5), applied on the device before the top-k; left out: no NMS, exactly `topkPeaks`. */
   nmsKernel?: number;
 }
 
@@ -116,7 +116,9 @@ export async function gpuHeatmapNms(ctx: BatchContext, heatmaps: NdArray, kernel
 }
 
 /**
- * NMS top-k peaks: `topkPeaks(heatmapNms(heatmaps, options.nmsKernel), k, { tags })`
+ * Top-k peaks. Without `options.nmsKernel`: exactly `topkPeaks(heatmaps, k, { tags })`
+ * (the CPU function, same arguments). With it: the NMS peaks of the
+ * associative-embedding decoder, `topkPeaks(heatmapNms(heatmaps, nmsKernel), k, { tags })`,
  * with `nms` as the NMS step (GPU or CPU). Every argument is validated
  * before any work, with the errors of those two functions (`kernelSize`
  * named `options.nmsKernel`). Result: values `[B, K, k]` (descending, lower
@@ -131,11 +133,11 @@ export async function nmsTopkPeaks(
 ): Promise<TopkPeaksResult> {
   const v = heatmapView('heatmaps', heatmaps);
   const o = checkOptions('options', options);
-  const nmsKernel = checkNmsKernel('options.nmsKernel', o.nmsKernel, 5);
+  const nmsKernel = o.nmsKernel === undefined ? undefined : checkNmsKernel('options.nmsKernel', o.nmsKernel, 5);
   const n = checkTopk('k', k, v.H, v.W);
   const tags = o.tags;
   const tg = tags === undefined ? undefined : checkTags('options.tags', tags, v);
   checkAllocation('topkPeaks output', v.B * v.K * n * Math.max(2, tg ? tg.L : 0), 8);
-  const peaks = await nms(heatmaps, nmsKernel);
+  const peaks = nmsKernel === undefined ? heatmaps : await nms(heatmaps, nmsKernel);
   return topkPeaks(peaks, n, tags === undefined ? undefined : { tags });
 }

@@ -6,8 +6,8 @@
  * Laws, against the CPU functions of src/decode:
  * - `dec.heatmapNms(h, k)` equals `heatmapNms(h, k)` bit for bit (`Object.is`
  *   per pixel: −0 of suppressed negatives, +0, NaN), same shape, Float32Array;
- * - `dec.topkPeaks(h, n, { nmsKernel, tags })` equals
- *   `topkPeaks(heatmapNms(h, nmsKernel), n, { tags })` exactly (values,
+ * - `dec.topkPeaks(h, n, { tags })` equals `topkPeaks(h, n, { tags })`, and with
+ *   `nmsKernel` it equals `topkPeaks(heatmapNms(h, nmsKernel), n, { tags })` exactly (values,
  *   locations — first flat index among ties — and tags);
  * - bad arguments: the CPU's error class and message.
  */
@@ -98,7 +98,7 @@ export async function expectNmsMatches(dec: NmsTableDecoder, h: NdArray, k?: num
 
 /** Exact comparison of `dec.topkPeaks` with `topkPeaks(heatmapNms(h, nmsKernel), n, { tags })`. */
 export async function expectTopkMatches(dec: NmsTableDecoder, h: NdArray, n: number, nmsKernel?: number, tags?: NdArray): Promise<void> {
-  const ref = topkPeaks(heatmapNms(h, nmsKernel), n, tags ? { tags } : undefined);
+  const ref = topkPeaks(nmsKernel === undefined ? h : heatmapNms(h, nmsKernel), n, tags ? { tags } : undefined);
   const got = await dec.topkPeaks(h, n, { nmsKernel, tags });
   const where = `topkPeaks(k ${n}, nmsKernel ${nmsKernel}) of shape [${h.shape.join(', ')}] on ${dec.backend}`;
   expect(got.values.shape, where).toEqual(ref.values.shape);
@@ -174,7 +174,7 @@ export function nmsRows(get: () => Promise<NmsTableDecoder>, checkBackend: () =>
       const i = NMS_MAP_KINDS.indexOf(mk);
       for (const k of KERNELS) await expectTopkMatches(d, makeNmsMaps(mk, 2, 5, 16, 12, 300 + 10 * i + k), 30, k);
     }
-    await expectTopkMatches(d, makeNmsMaps('gauss', 4, 17, 32, 24, 5), 30); // default nmsKernel 5
+    await expectTopkMatches(d, makeNmsMaps('gauss', 4, 17, 32, 24, 5), 30); // no nmsKernel: exactly the CPU topkPeaks
     await expectTopkMatches(d, makeNmsMaps('ties', 2, 3, 7, 5, 6), 35, 3); // k = H·W
     await expectTopkMatches(d, makeNmsMaps('gauss', 2, 3, 7, 5, 6).pick(0, null, null, null) as NdArray, 4, 3); // [K, H, W]
     checkBackend();
