@@ -19,7 +19,7 @@ import { referenceSections } from './bottomup/report.js';
 import { accuracySection, scalingSection } from './bottomup/scaling.js';
 
 export { REFERENCE_MS, TARGETS } from './bottomup/report.js';
-export { bottomupScene, aeCodec, sprScene, sceneAp, type BottomupScene, type SceneOptions } from './bottomup/scene.js';
+export { bottomupScene, aeCodec, sprScene, sceneAp, type BottomupScene, type SceneOptions } from '../src/testing/bottomup-scene.js';
 
 /**
  * Run the benchmark. `quick` uses few runs and small sweeps (a smoke test,

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import type { TimingSummary } from '../util/timing.js';
 import { renderMarkdown, fmt } from '../report/table.js';
-import { bottomupScene, sprScene } from './scene.js';
+import { bottomupScene, sprScene } from '../../src/testing/bottomup-scene.js';
 import { aeSteps, warmUp } from './steps.js';
 import { ms, timeRounds } from './timing.js';
 

@@ -5,7 +5,7 @@
  */
 import { renderMarkdown, fmt } from '../report/table.js';
 import { lineChart } from '../../src/render/line-chart.js';
-import { aeCodec, bottomupScene, sceneAp, sprScene } from './scene.js';
+import { aeCodec, bottomupScene, sceneAp, sprScene } from '../../src/testing/bottomup-scene.js';
 import { time } from './timing.js';
 
 /** Scaling tables and plots. */

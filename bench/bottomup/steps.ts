@@ -16,7 +16,7 @@ import { checkTagsFinite } from '../../src/codecs/ae-tag-check.js';
 import { heatmapNms, topkPeaks } from '../../src/decode/index.js';
 import { TopkBuffer } from '../../src/decode/topk-peaks.js';
 import { heatmapView } from '../../src/core/ndarray.js';
-import { K, aeCodec, type BottomupScene } from './scene.js';
+import { K, aeCodec, type BottomupScene } from '../../src/testing/bottomup-scene.js';
 import { time, timeRounds, type Timing } from './timing.js';
 
 /** Step timings (ms) of one scene; `total` is the whole `decode`, best of `rounds`. */

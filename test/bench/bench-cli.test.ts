@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../helpers/oracle.js';
-import { tagsBalance } from './well-formed.js';
+import { tagsBalance } from '../helpers/well-formed.js';
 
 const BUILT = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
 const HEATMAPS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'heatmaps');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSimccBench } from '../../bench/simcc.js';
-import { tagsBalance } from './well-formed.js';
+import { tagsBalance } from '../helpers/well-formed.js';
 
 describe('bench/simcc (smoke, quick mode)', () => {
   it('returns the error table (9 decoders), the speed table with targets, the machine and two well-formed SVGs', async () => {

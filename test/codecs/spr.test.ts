@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ndarray from 'ndarray';
 import { createCodec } from '../../src/codecs/index.js';
-import { bottomupScene } from '../../bench/bottomup.js';
+import { bottomupScene } from '../../src/testing/bottomup-scene.js';
 import { snapshot } from '../helpers/maps.js';
 
 const K = 17;

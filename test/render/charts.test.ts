@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { lineChart } from '../../src/render/line-chart.js';
 import { barChart } from '../../src/render/bar-chart.js';
 import { heatmapSvg } from '../../src/render/heatmap-svg.js';
-import { tagsBalance } from '../bench/well-formed.js';
+import { tagsBalance } from '../helpers/well-formed.js';
 
 describe('lineChart', () => {
   it('draws one path per series with data and skips non-positive values on a log axis', () => {

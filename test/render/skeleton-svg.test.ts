@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ndarray from 'ndarray';
 import { renderSkeletonSvg, COCO17_SKELETON, MPII16_SKELETON, BLAZEPOSE39_SKELETON, SKELETONS, scoreColor } from '../../src/render/index.js';
-import { tagsBalance } from '../bench/well-formed.js';
+import { tagsBalance } from '../helpers/well-formed.js';
 
 const count = (s: string, tag: string) => (s.match(new RegExp(`<${tag}\\b`, 'g')) ?? []).length;
 

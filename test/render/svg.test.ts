@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { esc, el, svgDocument, niceTicks, decadeTicks, tickLabel } from '../../src/render/svg.js';
-import { tagsBalance } from '../bench/well-formed.js';
+import { tagsBalance } from '../helpers/well-formed.js';
 
 describe('svg building blocks', () => {
   it('escapes markup in text and attributes', () => {

@@ -1,17 +1,17 @@
 /**
- * Synthetic multi-person scenes for the bottom-up benchmark (heatmap px):
+ * Synthetic multi-person scenes for the bottom-up benchmark and tests (heatmap px):
  * Gaussian keypoint heatmaps and per-person tag discs, reproducible from a
  * seed, plus the codecs of mmpose's AE and DEKR configs and COCO AP of
  * decoded poses against a scene's truth.
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { createCodec } from '../../src/codecs/index.js';
-import type { AssociativeEmbeddingCodec, AePoses } from '../../src/codecs/associative-embedding.js';
-import { COCO_KEYPOINT_ORDER } from '../../src/codecs/associative-embedding.js';
-import { cocoKeypointEval } from '../../src/metrics/index.js';
-import type { CocoDataset, CocoKeypointResult } from '../../src/metrics/index.js';
-import { createPrng, type Prng } from '../../src/core/prng.js';
+import { createCodec } from '../codecs/index.js';
+import type { AssociativeEmbeddingCodec, AePoses } from '../codecs/associative-embedding.js';
+import { COCO_KEYPOINT_ORDER } from '../codecs/associative-embedding.js';
+import { cocoKeypointEval } from '../metrics/index.js';
+import type { CocoDataset, CocoKeypointResult } from '../metrics/index.js';
+import { createPrng, type Prng } from '../core/prng.js';
 
 export const K = 17;
 /** COCO-17 joint offsets of a standing person, in units of its height (x right, y down), centred on the hips. */
