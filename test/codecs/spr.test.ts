@@ -20,6 +20,17 @@ function decodedSet(r: { keypoints: ndarray.NdArray }): string[] {
   return Array.from({ length: N }, (_, n) => Array.from({ length: 2 * K }, (_, i) => (r.keypoints.data as ArrayLike<number>)[n * 2 * K + i].toFixed(3)).join(',')).sort();
 }
 
+/** The same persons (sorted by their first keypoint) within `tol` px per coordinate. */
+function expectSamePersons(got: { keypoints: ndarray.NdArray }, want: { keypoints: ndarray.NdArray }, tol: number): void {
+  const rows = (r: { keypoints: ndarray.NdArray }) =>
+    Array.from({ length: r.keypoints.shape[0] }, (_, n) => Array.from({ length: 2 * K }, (_, i) => (r.keypoints.data as ArrayLike<number>)[n * 2 * K + i]))
+      .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const g = rows(got);
+  const w = rows(want);
+  expect(g.length).toBe(w.length);
+  for (let n = 0; n < g.length; n++) for (let i = 0; i < 2 * K; i++) expect(Math.abs(g[n][i] - w[n][i])).toBeLessThanOrEqual(tol);
+}
+
 describe('SPR codec', () => {
   it('round trip: decode(encode(kp)) returns the keypoints (float32) at each root, with keypoint scores', () => {
     const codec = codecOf();
@@ -58,18 +69,24 @@ describe('SPR codec', () => {
     );
   });
 
-  it('law: translating the scene by whole heatmap px translates the decoded poses', () => {
+  it('law: translating the scene by whole heatmap px translates the decoded poses (keypoints 4 px inside the map)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -2, max: 2 }), fc.integer({ min: 0, max: 500 }), (dx, dy, seed) => {
         const codec = codecOf();
         const kp = people(2, seed);
         const moved = ndarray(kp.data.map((v, i) => v + 4 * (i % 2 === 0 ? dx : dy)), kp.shape);
+        // Targets are clipped at the map edge (root disc, displacement window), so the law is stated for
+        // scenes whose keypoints stay 4 heatmap px inside the 64×64 map before and after the move.
+        const inside = (a: ndarray.NdArray) => Array.from(a.data as ArrayLike<number>).every((v) => v / 4 >= 4 && v / 4 <= 59);
+        fc.pre(inside(kp) && inside(moved));
         const a = codec.decode(...(Object.values(codec.encode(kp)).filter((_, i) => i === 0 || i === 2) as [ndarray.NdArray, ndarray.NdArray]));
         const enc = codec.encode(moved);
         const b = codec.decode(enc.heatmaps, enc.displacements);
         expect(b.rootLocations.data.length).toBe(a.rootLocations.data.length);
         const shifted = { keypoints: ndarray(a.keypoints.data.map((v, i) => v + 4 * (i % 2 === 0 ? dx : dy)), a.keypoints.shape) };
-        expect(decodedSet(b)).toEqual(decodedSet(shifted));
+        // Decoded keypoints are float32 root + displacement: compare numerically (a rounded string
+        // would flip at a 1e-3 boundary for a one-ulp difference), persons matched by sorted order.
+        expectSamePersons(b, shifted, 1e-3);
       }),
       { numRuns: 12 },
     );
