@@ -17,8 +17,7 @@ function pixelCost(td: ArrayLike<number>, p: number, sKl: number, L: number, tag
   if (L === 1) {
     const d = f(td[p] - tag[0]);
     const e = d < 0 ? -d : d; // numpy's float32 norm of one component is exactly |d|
-    r = Math.floor(e + 0.5);
-    if (r - e === 0.5 && r % 2 === 1) r -= 1; // half to even
+    r = roundHalfEven(e);
   } else {
     let ss = 0;
     for (let l = 0; l < L; l++) {
