@@ -6,10 +6,10 @@
  */
 import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
-import { heatmapView, checkAllocation, type HeatmapView } from '../core/ndarray.js';
+import { heatmapView, checkAllocation } from '../core/ndarray.js';
 import type { DecodeResult } from '../decode/types.js';
 import { cpuDecode, type DecodeKind, type DecodeOptions } from './cpu-decode.js';
-import { packHeatmaps, mapOffset } from './pack-heatmaps.js';
+import { packHeatmaps, singleMap } from './pack-heatmaps.js';
 import { planKernel } from './kernel-plan.js';
 import type { KernelRunner } from './kernel-runner.js';
 
@@ -24,11 +24,6 @@ export interface BatchContext {
   queue: <T>(f: () => Promise<T>) => Promise<T>;
   /** Throws once the decoder is disposed. */
   alive: () => void;
-}
-
-/** A `[1, H, W]` view of map m (for the CPU finish). */
-function singleMap(v: HeatmapView, m: number): NdArray {
-  return ndarray(v.data, [1, v.H, v.W], [0, v.sH, v.sW], mapOffset(v, m));
 }
 
 /** Decode `[K, H, W]` / `[B, K, H, W]` heatmaps with the kernel of `kind` (see the file header). */

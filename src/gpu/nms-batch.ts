@@ -12,13 +12,12 @@
  * create ties), and float32 subnormals (GPUs may flush them to zero), as do
  * maps too large for one kernel call.
  */
-import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import { checkAllocation, checkOptions, heatmapView, zerosF32, type HeatmapView } from '../core/ndarray.js';
 import { heatmapNms, checkNmsKernel } from '../decode/heatmap-nms.js';
 import { topkPeaks, checkTopk, checkTags } from '../decode/topk-peaks.js';
 import type { TopkPeaksOptions, TopkPeaksResult } from '../decode/bottomup-types.js';
-import { packHeatmaps, mapOffset } from './pack-heatmaps.js';
+import { packHeatmaps, mapOffset, singleMap } from './pack-heatmaps.js';
 import type { BatchContext } from './batch-decode.js';
 import { NMS_KEEP_SOURCE } from './nms-kernels.js';
 
@@ -32,11 +31,6 @@ export interface GpuTopkPeaksOptions extends TopkPeaksOptions {
 const MAX_PIXELS = 2 ** 24;
 /** Smallest normal float32 (2⁻¹²⁶); nonzero values below it are subnormal. */
 const F32_MIN_NORMAL = 2 ** -126;
-
-/** A `[1, H, W]` view of map m. */
-function singleMap(v: HeatmapView, m: number): NdArray {
-  return ndarray(v.data, [1, v.H, v.W], [0, v.sH, v.sW], mapOffset(v, m));
-}
 
 /** True when every value of map m equals its packed float32 (at `packed[o…]`) and none is subnormal. */
 function exactOnDevice(v: HeatmapView, m: number, packed: Float32Array, o: number): boolean {

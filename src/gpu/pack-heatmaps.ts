@@ -12,6 +12,8 @@
  * range) are listed so the caller decodes them on the CPU: NaN ordering in
  * shaders is not portable, and the CPU decoders define NaN as numpy does.
  */
+import ndarray from 'ndarray';
+import type { NdArray } from 'ndarray';
 import type { HeatmapView } from '../core/ndarray.js';
 
 /** One chunk of maps `[m0, m0 + count)` in kernel layout. */
@@ -30,6 +32,11 @@ export interface PackedChunk {
 export function mapOffset(v: HeatmapView, m: number): number {
   const b = Math.floor(m / v.K);
   return v.offset + b * v.sB + (m - b * v.K) * v.sK;
+}
+
+/** A `[1, H, W]` view of map m of `v` (no copy), for the CPU finish of a map. */
+export function singleMap(v: HeatmapView, m: number): NdArray {
+  return ndarray(v.data, [1, v.H, v.W], [0, v.sH, v.sW], mapOffset(v, m));
 }
 
 /** True when maps `[m0, m0+count)` are one contiguous C-order Float32Array run. */
