@@ -7,17 +7,8 @@ import { evaluateCells, type CategoryEval, type EvalSpec } from '../coco-evaluat
 import { accumulateWith, type Accumulated } from '../coco-accumulate.js';
 import type { Prepared } from './prepared.js';
 
-/** What varies between passes. */
-export interface PassSpec {
-  areaRanges: readonly (readonly [number, number])[];
-  iouThrs: readonly number[];
-  maxDets: readonly number[];
-  kp?: Float64Array;
-  score?: Float64Array;
-  gtIgnore?: Uint8Array;
-  record?: boolean;
-  checkScores?: boolean;
-}
+/** What varies between passes: the evaluation spec less what the packed data fixes. */
+export type PassSpec = Omit<EvalSpec, 'vars' | 'useArea' | 'oksCache'>;
 
 /** `cocoEval.evaluate()` (coco-analyze fork). */
 export function evaluatePass(P: Prepared, s: PassSpec): CategoryEval[] {
